@@ -1,0 +1,64 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import remarkToc from 'remark-toc';
+import { SITE } from './src/site.config.ts';
+import { TAG_IDS } from './src/data/registry.ts';
+import contentGuard from './src/integrations/content-guard.ts';
+import katexAssets from './src/integrations/katex-assets.ts';
+import remarkNoteMeta from './src/markdown/remark-note-meta.ts';
+import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
+import rehypeHeadingAnchors from './src/markdown/rehype-heading-anchors.ts';
+import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
+import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
+
+const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
+
+// The pipeline, in order. Text → remark (math, TOC, reading time) → rehype (Shiki, which Astro runs first;
+// KaTeX; heading anchors; external links; code-block chrome) → HTML.
+const processor = unified({
+  remarkPlugins: [
+    remarkMath,
+    // A heading "目录" or "Contents" is filled with the note's table of contents.
+    [remarkToc, { heading: '目录|contents|table of contents', maxDepth: 3, tight: true }],
+    remarkNoteMeta,
+  ],
+  rehypePlugins: [
+    [rehypeKatexStrict, { strict: 'error' }],
+    rehypeHeadingAnchors,
+    rehypeExternalLinks,
+    rehypeCodeBlocks,
+  ],
+  remarkRehype: {
+    footnoteLabel: '脚注 · Footnotes',
+  },
+  gfm: true,
+  smartypants: false,
+});
+
+export default defineConfig({
+  site: SITE.url,
+  trailingSlash: 'always',
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  build: { format: 'directory' },
+  markdown: {
+    processor,
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  integrations: [
+    contentGuard({ notesDir: NOTES_DIR, tagIds: TAG_IDS }),
+    katexAssets(),
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+      filter: (page) => !page.includes('/404'),
+    }),
+  ],
+  devToolbar: { enabled: false },
+});

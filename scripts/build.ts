@@ -1,0 +1,42 @@
+// `npm run build`: the whole site, search index included, written atomically.
+// Astro builds into a staging folder; Pagefind indexes it; every internal link and anchor is checked;
+// only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkBuiltLinks } from './lib/check-links.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
+
+const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
+const STAGING = `${OUT}.staging`;
+const PREVIOUS = `${OUT}.previous`;
+
+function fail(message: string): never {
+  rmSync(STAGING, { recursive: true, force: true });
+  console.error(`\n✗ ${message}\n  ${existsSync(OUT) ? `The last good build in ${OUT} is unchanged.` : 'No site was written.'}`);
+  process.exit(1);
+}
+
+rmSync(STAGING, { recursive: true, force: true });
+const started = performance.now();
+const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (astro.status !== 0) fail('astro build failed (see the message above).');
+
+const search = await buildSearchIndex(STAGING);
+if (search.errors.length > 0) fail(`Pagefind could not index the site:\n  ${search.errors.join('\n  ')}`);
+console.log(`✓ search index: ${Object.entries(search.languages).map(([l, n]) => `${n} ${l}`).join(", ")} pages`);
+
+const broken = checkBuiltLinks(STAGING);
+if (broken.length > 0) {
+  fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
+}
+console.log('✓ internal links and anchors');
+
+rmSync(PREVIOUS, { recursive: true, force: true });
+if (existsSync(OUT)) renameSync(OUT, PREVIOUS);
+renameSync(STAGING, OUT);
+rmSync(PREVIOUS, { recursive: true, force: true });
+console.log(`✓ site written to ${OUT} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,54 @@
+// Notes as the pages see them: parsed ids, drafts filtered, grouped by language and ordered along the roadmap.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { LANGS, type Lang } from '../lib/lang.ts';
+import { parseNoteId, type Slug } from '../lib/slug.ts';
+import { groupBySection, readingOrder } from '../lib/sections.ts';
+import { SECTIONS } from './registry.ts';
+
+export interface Note {
+  entry: CollectionEntry<'notes'>;
+  lang: Lang;
+  slug: Slug;
+  title: string;
+  description: string;
+  date: Date;
+  updated?: Date;
+  tags: string[];
+}
+
+let cache: Promise<Note[]> | undefined;
+
+/** Every published note (drafts only in `astro dev`). */
+export function allNotes(): Promise<Note[]> {
+  cache ??= getCollection('notes', (e) => import.meta.env.DEV || !e.data.draft).then((entries) =>
+    entries.map((entry) => {
+      const { lang, slug } = parseNoteId(entry.id);
+      const { title, description, date, updated, tags } = entry.data;
+      return { entry, lang, slug, title, description, date, updated, tags };
+    }),
+  );
+  return cache;
+}
+
+export async function notesIn(lang: Lang): Promise<Note[]> {
+  return readingOrder((await allNotes()).filter((n) => n.lang === lang), SECTIONS);
+}
+
+export async function sectionsIn(lang: Lang) {
+  return groupBySection((await allNotes()).filter((n) => n.lang === lang), SECTIONS);
+}
+
+/** The same note in another language, if it has been written. */
+export async function translationOf(note: { slug: string }, lang: Lang): Promise<Note | undefined> {
+  return (await allNotes()).find((n) => n.slug === note.slug && n.lang === lang);
+}
+
+/** Every slug that exists in at least one language: each gets a page in both (a placeholder where untranslated). */
+export async function allSlugs(): Promise<Slug[]> {
+  return [...new Set((await allNotes()).map((n) => n.slug))];
+}
+
+/** getStaticPaths helper for routes under `[...lang]`: `/` for Chinese, `/en/` for English. */
+export function langParams() {
+  return LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
+}

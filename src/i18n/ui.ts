@@ -1,0 +1,80 @@
+import type { Lang } from '../lib/lang.ts';
+
+/** Every interface string, in both languages. A key missing in one language is a type error. */
+const STRINGS = {
+  skipToContent: { zh: '跳到正文', en: 'Skip to content' },
+  home: { zh: '首页', en: 'Home' },
+  notes: { zh: '笔记', en: 'Notes' },
+  roadmap: { zh: '学习路线', en: 'Roadmap' },
+  tags: { zh: '标签', en: 'Tags' },
+  search: { zh: '搜索', en: 'Search' },
+  searchPlaceholder: { zh: '搜索笔记…', en: 'Search the notes…' },
+  searchBoth: { zh: '同时搜索英文笔记', en: 'Also search the Chinese notes' },
+  mainNav: { zh: '主导航', en: 'Main' },
+  sidebar: { zh: '笔记目录', en: 'All notes' },
+  breadcrumbs: { zh: '面包屑导航', en: 'Breadcrumbs' },
+  onThisPage: { zh: '本页内容', en: 'On this page' },
+  overview: { zh: '概览', en: 'Overview' },
+  published: { zh: '发布于', en: 'Published' },
+  updated: { zh: '更新于', en: 'Updated' },
+  readingTime: { zh: '阅读约 {n} 分钟', en: '{n} min read' },
+  previous: { zh: '上一篇', en: 'Previous' },
+  next: { zh: '下一篇', en: 'Next' },
+  prevNext: { zh: '上一篇与下一篇', en: 'Previous and next note' },
+  editPage: { zh: '在仓库中编辑此页', en: 'Edit this page' },
+  theme: { zh: '主题', en: 'Theme' },
+  themeAuto: { zh: '跟随系统', en: 'System' },
+  themeLight: { zh: '浅色', en: 'Light' },
+  themeDark: { zh: '深色', en: 'Dark' },
+  language: { zh: '语言', en: 'Language' },
+  otherLanguageName: { zh: 'English', en: '中文' },
+  notTranslatedShort: { zh: '（尚无英文版）', en: '(no Chinese version yet)' },
+  notTranslatedTitle: { zh: '此笔记尚无中文版', en: 'This note has not been translated yet' },
+  notTranslatedBody: {
+    zh: '这篇笔记目前只有英文版。你可以阅读英文原文，或通过 pull request 贡献中文翻译。',
+    en: 'This note exists only in Chinese so far. Read the Chinese original, or contribute a translation by pull request.',
+  },
+  readOriginal: { zh: '阅读英文版', en: 'Read the Chinese original' },
+  latestNotes: { zh: '最近更新', en: 'Latest notes' },
+  startHere: { zh: '从学习路线开始', en: 'Start with the roadmap' },
+  allTags: { zh: '全部标签', en: 'All tags' },
+  notesTagged: { zh: '标签“{tag}”下的笔记', en: 'Notes tagged “{tag}”' },
+  noteCount: { zh: '{n} 篇笔记', en: '{n} notes' },
+  notFoundTitle: { zh: '找不到这个页面', en: 'Page not found' },
+  notFoundBody: {
+    zh: '链接可能已经失效，或者地址有误。试试搜索，或回到首页。',
+    en: 'The link may be out of date or mistyped. Try searching, or go back to the home page.',
+  },
+  rss: { zh: 'RSS 订阅', en: 'RSS feed' },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyCode: { zh: '复制代码', en: 'Copy code' },
+  footerLicense: {
+    zh: '内容以 CC BY-SA 4.0 许可发布；代码以 MIT 许可发布。',
+    en: 'Content under CC BY-SA 4.0; code under the MIT licence.',
+  },
+  builtWith: { zh: '以 Astro 构建，离线可读。', en: 'Built with Astro, readable offline.' },
+  sectionOther: { zh: '其他', en: 'More' },
+  showAllNotes: { zh: '全部笔记', en: 'All notes' },
+  searchNoScript: {
+    zh: '搜索需要 JavaScript。你也可以从学习路线或标签页浏览全部笔记。',
+    en: 'Search needs JavaScript. You can also browse every note from the roadmap or the tags page.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type UiKey = keyof typeof STRINGS;
+
+/** The interface string `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Dates as readers of each language write them: 2026年11月29日 / 29 November 2026. */
+export function formatDate(lang: Lang, date: Date): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { nearest } from './nearest.ts';
+
+export const DESCRIPTION_MAX = 200;
+
+/**
+ * The frontmatter of a note. Strict: an unknown key (a typo such as `titel:`) is an error,
+ * because a silently ignored field is a lost edit.
+ *
+ * @param tagIds ids of the tag registry (`content/tags.json`); an unknown tag suggests the nearest id.
+ */
+export function noteSchema(tagIds: readonly string[]) {
+  return z.strictObject({
+    /** Title shown on the page, in the tab and in search results. */
+    title: z.string().trim().min(1, 'title must not be empty'),
+    /** One or two sentences for previews, search results and `<meta name="description">`; at most 200 characters. */
+    description: z
+      .string()
+      .trim()
+      .min(1, 'description must not be empty')
+      .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`),
+    /** First publication date, `YYYY-MM-DD`. */
+    date: z.coerce.date(),
+    /** Date of the last substantial revision, `YYYY-MM-DD`; not before `date`. */
+    updated: z.coerce.date().optional(),
+    /** At least one tag id from the registry in `content/tags.json`. */
+    tags: z
+      .array(z.string())
+      .min(1, 'give at least one tag')
+      .superRefine((tags, ctx) => {
+        tags.forEach((tag, index) => {
+          if (tagIds.includes(tag)) return;
+          const suggestion = nearest(tag, tagIds);
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message:
+              `unknown tag "${tag}"` +
+              (suggestion ? `: did you mean "${suggestion}"?` : '') +
+              ' Tags must be ids from content/tags.json (add a new one there with its zh and en label).',
+          });
+        });
+      }),
+    /** A draft is built in development only and left out of production builds. */
+    draft: z.boolean().optional().default(false),
+  });
+}
+
+export type NoteFrontmatter = z.output<ReturnType<typeof noteSchema>>;

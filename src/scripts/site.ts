@@ -1,0 +1,120 @@
+// The one script every page loads: theme toggle, copy buttons on code blocks, and the "on this page"
+// highlight. Each part does nothing on pages that lack its elements. Kept small: see README for its size.
+
+type ThemePreference = 'auto' | 'light' | 'dark';
+const THEME_CYCLE: Record<ThemePreference, ThemePreference> = { auto: 'light', light: 'dark', dark: 'auto' };
+const root = document.documentElement;
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
+
+function readPreference(): ThemePreference {
+  try {
+    const stored = localStorage.getItem('theme');
+    return stored === 'light' || stored === 'dark' ? stored : 'auto';
+  } catch {
+    return 'auto'; // storage can be blocked (private modes, file://): fall back to the system
+  }
+}
+
+function applyTheme(preference: ThemePreference): void {
+  root.dataset.themePreference = preference;
+  root.dataset.theme = preference === 'auto' ? (systemDark.matches ? 'dark' : 'light') : preference;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
+    button.setAttribute('aria-label', button.dataset[`label${preference[0]!.toUpperCase()}${preference.slice(1)}`] ?? preference);
+    button.title = button.getAttribute('aria-label') ?? '';
+  }
+}
+
+function setUpThemeToggle(): void {
+  applyTheme(readPreference());
+  systemDark.addEventListener('change', () => applyTheme(readPreference()));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const next = THEME_CYCLE[readPreference()];
+      try {
+        if (next === 'auto') localStorage.removeItem('theme');
+        else localStorage.setItem('theme', next);
+      } catch {
+        /* not persisted, still applied */
+      }
+      applyTheme(next);
+    });
+  }
+  // Another tab changed the theme.
+  addEventListener('storage', (event) => {
+    if (event.key === 'theme') applyTheme(readPreference());
+  });
+}
+
+function setUpCopyButtons(): void {
+  const isEnglish = root.lang === 'en';
+  for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
+    const bar = block.querySelector('.code-block__bar');
+    const code = block.querySelector('pre');
+    if (!bar || !code) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-block__copy';
+    button.textContent = isEnglish ? 'Copy' : '复制';
+    button.setAttribute('aria-label', isEnglish ? 'Copy code' : '复制代码');
+    const status = document.createElement('span');
+    status.className = 'sr-only';
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(code.innerText.replace(/\n$/, ''));
+        button.textContent = status.textContent = isEnglish ? 'Copied' : '已复制';
+      } catch {
+        button.textContent = isEnglish ? 'Press Ctrl+C' : '请按 Ctrl+C';
+        getSelection()?.selectAllChildren(code);
+      }
+      setTimeout(() => {
+        button.textContent = isEnglish ? 'Copy' : '复制';
+        status.textContent = '';
+      }, 2000);
+    });
+    bar.append(button, status);
+  }
+}
+
+function setUpTocHighlight(): void {
+  const links = new Map<string, HTMLAnchorElement>();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')) {
+    links.set(link.dataset.tocLink!, link);
+  }
+  if (links.size === 0) return;
+  const headings = [...links.keys()]
+    .map((id) => document.getElementById(id))
+    .filter((el): el is HTMLElement => el !== null);
+  let current = '';
+  const update = () => {
+    // The current section is the last heading that has scrolled above the top quarter of the viewport.
+    const line = innerHeight / 4;
+    let active = headings[0]?.id ?? '';
+    for (const heading of headings) {
+      if (heading.getBoundingClientRect().top <= line) active = heading.id;
+    }
+    if (active === current) return;
+    links.get(current)?.removeAttribute('aria-current');
+    links.get(active)?.setAttribute('aria-current', 'true');
+    current = active;
+  };
+  let queued = false;
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    },
+    { passive: true },
+  );
+  update();
+}
+
+setUpThemeToggle();
+setUpCopyButtons();
+setUpTocHighlight();
