@@ -69,12 +69,12 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
     ];
   }
   const counter = new LineCounter();
-  const doc = parseDocument(block.yaml, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(block.yaml, { lineCounter: counter });
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => ({
       file,
       line: error.linePos ? error.linePos[0].line + block.firstLine - 1 : undefined,
-      message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+      message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     }));
   }
   const lines = keyLines(doc, counter, block.firstLine);

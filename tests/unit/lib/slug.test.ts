@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { langPrefix, noteUrl, parseNoteId, slugProblem, tagUrl, translatePath } from '../../../src/lib/slug.ts';
+
+describe('parseNoteId', () => {
+  it('splits a collection id into language and slug', () => {
+    expect(parseNoteId('zh/activation-functions')).toEqual({ lang: 'zh', slug: 'activation-functions' });
+    expect(parseNoteId('en/neuron')).toEqual({ lang: 'en', slug: 'neuron' });
+  });
+  it('rejects notes outside a language folder, with the fix', () => {
+    expect(() => parseNoteId('neuron')).toThrow(/content\/notes\/zh\/<slug>\.md/);
+    expect(() => parseNoteId('fr/neuron')).toThrow(/language folder/);
+    expect(() => parseNoteId('zh/a/b')).toThrow(/language folder/);
+  });
+  it('rejects invalid slugs', () => {
+    expect(() => parseNoteId('zh/Neuron')).toThrow(/lowercase/);
+  });
+});
+
+describe('slugProblem', () => {
+  it.each([
+    ['gradient-descent', undefined],
+    ['a1-b2', undefined],
+    ['', /empty/],
+    ['Gradient', /lowercase/],
+    ['gradient descent', /hyphens/],
+    ['gradient_descent', /hyphens/],
+    ['-leading', /single hyphens/],
+    ['double--hyphen', /single hyphens/],
+    ['神经元', /a-z/],
+  ])('%j → %s', (slug, expected) => {
+    const problem = slugProblem(slug);
+    if (expected === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(expected);
+  });
+});
+
+describe('URLs', () => {
+  it('puts Chinese at the root and English under /en/', () => {
+    expect(langPrefix('zh')).toBe('/');
+    expect(noteUrl('zh', 'neuron')).toBe('/notes/neuron/');
+    expect(noteUrl('en', 'neuron')).toBe('/en/notes/neuron/');
+    expect(tagUrl('en')).toBe('/en/tags/');
+    expect(tagUrl('zh', 'math')).toBe('/tags/math/');
+  });
+  it('translates paths between languages', () => {
+    expect(translatePath('/tags/', 'en')).toBe('/en/tags/');
+    expect(translatePath('/en/tags/', 'zh')).toBe('/tags/');
+    expect(translatePath('/', 'en')).toBe('/en/');
+    expect(translatePath('/en/', 'zh')).toBe('/');
+  });
+});

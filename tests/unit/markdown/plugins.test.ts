@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import rehypeKatexStrict from '../../../src/markdown/rehype-katex-strict.ts';
+import rehypeHeadingAnchors from '../../../src/markdown/rehype-heading-anchors.ts';
+import rehypeExternalLinks from '../../../src/markdown/rehype-external-links.ts';
+import rehypeCodeBlocks, { languageName } from '../../../src/markdown/rehype-code-blocks.ts';
+import remarkNoteMeta from '../../../src/markdown/remark-note-meta.ts';
+
+async function render(markdown: string, plugins: unknown[], path = 'content/notes/zh/x.md') {
+  let processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+  processor = processor.use(remarkNoteMeta) as typeof processor;
+  const withRehype = processor.use(remarkRehype);
+  for (const plugin of plugins) withRehype.use(plugin as never);
+  const file = new VFile({ path, value: markdown });
+  const html = String(await withRehype.use(rehypeStringify).process(file));
+  return { html, file };
+}
+
+describe('rehype-katex-strict', () => {
+  it('renders inline and display math with KaTeX and leaves no raw dollars', async () => {
+    const { html } = await render('Inline $a^2$ and\n\n$$\n\\sqrt{x}\n$$\n', [rehypeKatexStrict]);
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<annotation encoding="application/x-tex">\\sqrt{x}</annotation>');
+    expect(html).not.toContain('$');
+  });
+  it('fails with the file, the line and the TeX error for a bad formula', async () => {
+    await expect(render('Line one\n\nBad $\\frac{1}{$ here\n', [rehypeKatexStrict])).rejects.toThrow(
+      /KaTeX cannot render a formula:\n {2}content\/notes\/zh\/x\.md:3 {2}KaTeX parse error/,
+    );
+  });
+  it('fails on an unknown command', async () => {
+    await expect(render('$\\notacommand{x}$', [rehypeKatexStrict])).rejects.toThrow(/Undefined control sequence/);
+  });
+});
+
+describe('rehype-heading-anchors', () => {
+  it('gives headings GitHub-style ids and a labelled, empty anchor link', async () => {
+    const { html } = await render('## 激活函数\n\n## Activation functions\n\n## Activation functions\n', [rehypeHeadingAnchors]);
+    expect(html).toContain('<h2 id="激活函数">激活函数<a class="heading-anchor" href="#激活函数" aria-label="本节链接: 激活函数"></a></h2>');
+    expect(html).toContain('id="activation-functions"');
+    expect(html).toContain('id="activation-functions-1"');
+  });
+  it('labels anchors in English for English notes', async () => {
+    const { html } = await render('## Loss\n', [rehypeHeadingAnchors], 'content/notes/en/x.md');
+    expect(html).toContain('aria-label="Link to this section: Loss"');
+  });
+});
+
+describe('rehype-external-links', () => {
+  it('opens external links safely in a new tab and says so to screen readers', async () => {
+    const { html } = await render('[a](https://arxiv.org/abs/1412.6980) [b](/notes/neuron/) [c](#x)', [rehypeExternalLinks]);
+    expect(html).toContain('<a href="https://arxiv.org/abs/1412.6980" target="_blank" rel="noopener noreferrer" class="external">a<span class="sr-only">（在新标签页打开）</span></a>');
+    expect(html).toContain('<a href="/notes/neuron/">b</a>');
+    expect(html).toContain('<a href="#x">c</a>');
+  });
+});
+
+describe('rehype-code-blocks', () => {
+  it('wraps a code block with its language label and makes it keyboard-scrollable', async () => {
+    const { html } = await render('```python\nprint(1)\n```\n', [
+      () => (tree: { children: Array<{ type: string; tagName?: string; properties?: Record<string, unknown> }> }) => {
+        // Shiki sets data-language on <pre>; emulate that step.
+        for (const node of tree.children) if (node.tagName === 'pre') node.properties = { ...node.properties, dataLanguage: 'python' };
+      },
+      rehypeCodeBlocks,
+    ]);
+    expect(html).toMatch(/<div class="code-block" data-language="python"><div class="code-block__bar"><span class="code-block__lang">Python<\/span><\/div><pre data-language="python" tabindex="0">/);
+  });
+  it('names common languages and passes unknown ids through', () => {
+    expect(languageName('sh')).toBe('Shell');
+    expect(languageName('SWIFT')).toBe('Swift');
+    expect(languageName('cobol')).toBe('cobol');
+  });
+});
+
+describe('remark-note-meta', () => {
+  it('records reading time and whether the note has math', async () => {
+    const withMath = await render(`${'字'.repeat(700)} $x$`, []);
+    expect((withMath.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({ minutes: 3, hasMath: true });
+    const plain = await render('Hello world', []);
+    expect((plain.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({ minutes: 1, hasMath: false });
+  });
+});
