@@ -16,6 +16,9 @@ import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
+// Astro caches the content layer; a build of another notes folder (a test fixture) gets its own cache so
+// entries of one never leak into the other.
+const CACHE_DIR = process.env.NOTES_DIR ? `./node_modules/.astro/notes-${NOTES_DIR.replace(/[^a-z0-9]+/gi, '-')}` : undefined;
 
 // The pipeline, in order. Text → remark (math, TOC, reading time) → rehype (Shiki, which Astro runs first;
 // KaTeX; heading anchors; external links; code-block chrome) → HTML.
@@ -43,6 +46,7 @@ export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  ...(CACHE_DIR ? { cacheDir: CACHE_DIR } : {}),
   build: { format: 'directory' },
   markdown: {
     processor,

@@ -3,7 +3,8 @@
 // only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { checkBuiltLinks } from './lib/check-links.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
@@ -19,7 +20,9 @@ function fail(message: string): never {
 
 rmSync(STAGING, { recursive: true, force: true });
 const started = performance.now();
-const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
+// The project's own Astro, run by the Node running this script (24), whatever PATH says.
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
 });

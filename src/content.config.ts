@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { noteSchema } from './lib/note-schema.ts';
 import { TAG_IDS } from './data/registry.ts';
+import { strictGlob } from './integrations/strict-glob.ts';
 
 /**
  * Where notes are read from. Tests point this at a fixture folder (NOTES_DIR) to build a small site.
@@ -9,7 +9,7 @@ import { TAG_IDS } from './data/registry.ts';
 export const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 
 const notes = defineCollection({
-  loader: glob({ pattern: '{zh,en}/*.{md,mdx}', base: NOTES_DIR }),
+  loader: strictGlob({ pattern: '{zh,en}/*.{md,mdx}', base: NOTES_DIR }),
   schema: noteSchema(TAG_IDS),
 });
 

@@ -10,10 +10,10 @@ function walk(dir: string): string[] {
 }
 
 /** The Markdown source of a note page, so a broken link can be reported where it is written. */
-function sourceOf(pagePath: string): string | undefined {
+function sourceOf(pagePath: string, notesDir: string): string | undefined {
   const m = /^\/(en\/)?notes\/([^/]+)\/$/.exec(pagePath);
   if (!m) return undefined;
-  const base = `content/notes/${m[1] ? 'en' : 'zh'}/${m[2]}`;
+  const base = join(notesDir, m[1] ? 'en' : 'zh', m[2]!);
   for (const ext of ['.md', '.mdx']) {
     try {
       statSync(base + ext);
@@ -27,15 +27,12 @@ function sourceOf(pagePath: string): string | undefined {
 
 function lineOf(file: string, href: string): number | undefined {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const needle = href.split('#')[0] || href;
-  const index = lines.findIndex((line) => line.includes(`(${href}`) || line.includes(href));
-  const fallback = lines.findIndex((line) => line.includes(needle));
-  const found = index >= 0 ? index : fallback;
+  const found = lines.findIndex((line) => line.includes(href) || line.includes(encodeURI(href)));
   return found >= 0 ? found + 1 : undefined;
 }
 
 /** Every broken internal link or anchor of a built site, as `source:line  page → href: problem`. */
-export function checkBuiltLinks(dir: string): string[] {
+export function checkBuiltLinks(dir: string, notesDir = process.env.NOTES_DIR ?? 'content/notes'): string[] {
   const pages: PageLinks[] = [];
   const files = new Set<string>();
   for (const file of walk(dir)) {
@@ -47,10 +44,23 @@ export function checkBuiltLinks(dir: string): string[] {
     const path = urlPath.endsWith('/index.html') ? urlPath.slice(0, -'index.html'.length) : urlPath;
     pages.push({ path, ...scanHtml(readFileSync(file, 'utf8')) });
   }
-  return findBrokenLinks(pages, files).map(({ page, href, problem }) => {
-    const source = sourceOf(page);
+  // A link written in a note is reported at its source line; one that comes from a layout or component
+  // (the same on many pages) is reported once, with the pages it appears on.
+  const fromNotes: string[] = [];
+  const fromTemplates = new Map<string, string[]>();
+  for (const { page, href, problem } of findBrokenLinks(pages, files)) {
+    const source = sourceOf(page, notesDir);
     const line = source ? lineOf(source, href) : undefined;
-    const where = source ? `${source}${line ? `:${line}` : ''} (page ${page})` : `page ${page}`;
-    return `${where}  link "${href}": ${problem}`;
+    if (source && line) {
+      fromNotes.push(`${source}:${line} (page ${page})  link "${href}": ${problem}`);
+      continue;
+    }
+    const key = `link "${href}": ${problem}`;
+    fromTemplates.set(key, [...(fromTemplates.get(key) ?? []), page]);
+  }
+  const templated = [...fromTemplates].map(([key, on]) => {
+    const shown = [...new Set(on)];
+    return `${key} (in a layout or component; on ${shown.length} page${shown.length > 1 ? 's' : ''}: ${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''})`;
   });
+  return [...fromNotes, ...templated];
 }

@@ -1,7 +1,7 @@
 // Notes as the pages see them: parsed ids, drafts filtered, grouped by language and ordered along the roadmap.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../lib/lang.ts';
-import { parseNoteId, type Slug } from '../lib/slug.ts';
+import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
 import { groupBySection, readingOrder } from '../lib/sections.ts';
 import { SECTIONS } from './registry.ts';
 
@@ -51,4 +51,10 @@ export async function allSlugs(): Promise<Slug[]> {
 /** getStaticPaths helper for routes under `[...lang]`: `/` for Chinese, `/en/` for English. */
 export function langParams() {
   return LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
+}
+
+/** The way in: the roadmap note, or the home page's list on a site without one (a fixture, a fork). */
+export async function roadmapHref(lang: Lang): Promise<string> {
+  const hasRoadmap = (await allNotes()).some((n) => n.slug === 'roadmap' && n.lang === lang);
+  return hasRoadmap ? noteUrl(lang, 'roadmap') : `${langPrefix(lang)}#roadmap-sections`;
 }

@@ -1,0 +1,163 @@
+// Builds the fixture notes in tests/fixtures/notes with the real pipeline (`scripts/build.ts`) and asserts
+// on the HTML it writes; then feeds it bad notes and asserts the build stops with a message that helps.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const FIXTURES = 'tests/fixtures/notes';
+
+function build(notesDir: string, outDir: string) {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, NOTES_DIR: notesDir, ASTRO_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+mkdirSync(join('tests', '.tmp'), { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'dln-build-'));
+const out = join(work, 'dist');
+const page = (path: string) => readFileSync(join(out, path), 'utf8');
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a good build of the fixture notes', () => {
+  beforeAll(() => {
+    const result = build(FIXTURES, out);
+    if (result.status !== 0) throw new Error(result.output);
+  });
+
+  it('renders math with KaTeX and leaves no raw $$ in the page', () => {
+    const html = page('notes/sample/index.html');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<annotation encoding="application/x-tex">\\sigma(z) = \\frac{1}{1 + e^{-z}}');
+    expect(html).not.toContain('$$');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/vendor\/katex-[\d.]+\/katex\.min\.css">/);
+    expect(existsSync(join(out, 'vendor'))).toBe(true);
+  });
+
+  it('loads KaTeX CSS only on pages with math', () => {
+    expect(page('notes/only-zh/index.html')).not.toContain('katex.min.css');
+    expect(page('index.html')).not.toContain('katex.min.css');
+  });
+
+  it('highlights code with Shiki in a light and a dark theme, labelled with its language', () => {
+    const html = page('notes/sample/index.html');
+    expect(html).toMatch(/<pre class="astro-code astro-code-themes github-light github-dark"/);
+    expect(html).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">import<\/span>/);
+    expect(html).toContain('<span class="code-block__lang">Python</span>');
+  });
+
+  it('fills the 目录 / Contents heading with a table of contents', () => {
+    const zh = page('notes/sample/index.html');
+    expect(zh).toMatch(/<h2 id="目录">目录.*?<\/h2>\s*<ul>\s*<li><a href="#%E5%85%AC%E5%BC%8F">公式<\/a><\/li>/s);
+    expect(page('en/notes/sample/index.html')).toMatch(/<h2 id="contents">Contents.*?<\/h2>\s*<ul>\s*<li><a href="#formulas">Formulas<\/a><\/li>/s);
+  });
+
+  it('links each page to its translation with hreflang alternates and a language switch', () => {
+    const zh = page('notes/sample/index.html');
+    expect(zh).toContain('<html lang="zh-CN"');
+    expect(zh).toMatch(/<link rel="alternate" hreflang="en" href="https:\/\/[^"]+\/en\/notes\/sample\/">/);
+    expect(zh).toMatch(/<link rel="alternate" hreflang="zh-CN" href="https:\/\/[^"]+\/notes\/sample\/">/);
+    expect(zh).toMatch(/<a class="lang-switch" href="\/en\/notes\/sample\/"/);
+    expect(page('en/notes/sample/index.html')).toContain('<html lang="en"');
+  });
+
+  it('says so when a translation is missing, and gives it no hreflang', () => {
+    const zhOnly = page('notes/only-zh/index.html');
+    expect(zhOnly).not.toContain('hreflang="en" href="https');
+    expect(zhOnly).toContain('（尚无英文版）');
+    const placeholder = page('en/notes/only-zh/index.html');
+    expect(placeholder).toContain('data-testid="missing-translation"');
+    expect(placeholder).toContain('This note has not been translated yet');
+    expect(placeholder).toContain('<meta name="robots" content="noindex">');
+    expect(placeholder).toContain('href="/notes/only-zh/"');
+  });
+
+  it('renders MDX notes with embedded components through the same pipeline', () => {
+    const html = page('en/notes/roadmap/index.html');
+    expect(html).toContain('data-testid="fixture-badge">component rendered</span>');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<span class="code-block__lang">Shell</span>');
+  });
+
+  it('marks external links and renders GFM tables, task lists and footnotes', () => {
+    const html = page('notes/sample/index.html');
+    expect(html).toContain('rel="noopener noreferrer" class="external"');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('data-footnotes');
+  });
+
+  it('writes feeds, sitemap, robots.txt, 404 and the search index', () => {
+    expect(page('rss.xml')).toContain('<title>示例笔记</title>');
+    expect(page('en/rss.xml')).toContain('<title>Sample note</title>');
+    expect(page('sitemap-0.xml')).toContain('/en/notes/sample/');
+    expect(page('robots.txt')).toMatch(/Sitemap: https:\/\/.+\/sitemap-index\.xml/);
+    expect(page('404.html')).toContain('Page not found');
+    const entry = JSON.parse(page('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages['zh-cn']!.page_count).toBe(3);
+    expect(entry.languages.en!.page_count).toBe(2);
+  });
+});
+
+describe('bad input stops the build with a useful message', () => {
+  // Inside the project: Astro renders no body for notes read from outside its root.
+  const badDir = mkdtempSync(join('tests', '.tmp', 'bad-notes-'));
+  afterAll(() => rmSync(badDir, { recursive: true, force: true }));
+  const goodIndex = () => readFileSync(join(out, 'index.html'), 'utf8');
+
+  function notes(files: Record<string, string>) {
+    rmSync(badDir, { recursive: true, force: true });
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(badDir, name.split('/')[0]!), { recursive: true });
+      writeFileSync(join(badDir, name), text);
+    }
+  }
+  const fm = (lines: string) => `---\n${lines}\n---\n\nText.\n`;
+  const OK = 'title: 好\ndescription: 好的。\ndate: 2026-11-29\ntags: [math]';
+
+  it('names file, line, field and fix for frontmatter errors, and keeps the last good dist/', () => {
+    const before = goodIndex();
+    notes({
+      'zh/ok.md': fm(OK),
+      'zh/typo.md': fm(OK.replace('title:', 'titel:')),
+      'zh/tag.md': fm(OK.replace('[math]', '[maths]')),
+      'en/date.md': fm(OK.replace('2026-11-29', '2026-02-30')),
+      'zh/Bad_Name.md': fm(OK),
+    });
+    const { status, output } = build(badDir, out);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/zh\/typo\.md:2 {2}unknown field "titel": did you mean "title"\?/);
+    expect(output).toMatch(/zh\/tag\.md:5 {2}tags: unknown tag "maths": did you mean "math"\?/);
+    expect(output).toMatch(/en\/date\.md:4 {2}"2026-02-30" is not a real calendar date/);
+    expect(output).toMatch(/Bad_Name\.md {2}the file name is not a valid slug/);
+    expect(output).toContain('The last good build');
+    expect(goodIndex()).toBe(before);
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+
+  it('names the file, line and formula for a formula KaTeX cannot render', () => {
+    notes({ 'zh/ok.md': fm(OK), 'zh/math.md': `${fm(OK)}\nGood $x$.\n\nBad $\\frac{1}{$ formula.\n` });
+    const { status, output } = build(badDir, out);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/zh\/math\.md:12 {2}KaTeX parse error/);
+    expect(output).toContain('escape it as "\\$"');
+  });
+
+  it('names the file and line of a broken MDX note', () => {
+    notes({ 'zh/ok.md': fm(OK), 'zh/broken.mdx': `${fm(OK)}\n<div>\n\nunclosed {\n` });
+    const { status, output } = build(badDir, out);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/broken\.mdx/);
+  });
+
+  it('names the source line of a broken internal link', () => {
+    notes({ 'zh/ok.md': `${fm(OK)}\nSee [the neuron](/notes/nueron/).\n`, 'zh/roadmap.md': fm(OK) });
+    const { status, output } = build(badDir, out);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/zh\/ok\.md:10 \(page \/notes\/ok\/\) {2}link "\/notes\/nueron\/": no page at \/notes\/nueron\//);
+  });
+});
