@@ -49,11 +49,10 @@ export default function contentGuard(options: { notesDir: string; tagIds: readon
   return {
     name: 'deep-learning-notes:content-guard',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': () => {
         const problems = checkNotesFolder(options.notesDir, options.tagIds);
         if (problems.length === 0) return;
         const message = `${problems.length} problem${problems.length > 1 ? 's' : ''} in the notes:\n${formatProblems(problems)}`;
-        logger.error(message);
         throw new ContentError(message);
       },
     },

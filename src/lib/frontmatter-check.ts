@@ -5,8 +5,8 @@ import { nearest } from './nearest.ts';
 /** One problem in one note, located as precisely as we can and phrased with its fix. */
 export interface ContentProblem {
   file: string;
-  line?: number;
-  field?: string;
+  line?: number | undefined;
+  field?: string | undefined;
   message: string;
 }
 
@@ -74,7 +74,9 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
     return doc.errors.map((error) => ({
       file,
       line: error.linePos ? error.linePos[0].line + block.firstLine - 1 : undefined,
-      message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      message:
+        `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. ` +
+        'Put a value in double quotes when it contains ": ", starts with [ { * & ! | > % @ or a quote, or is "yes"/"no".',
     }));
   }
   const lines = keyLines(doc, counter, block.firstLine);

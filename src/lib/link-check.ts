@@ -19,10 +19,19 @@ export function isInternalHref(href: string): boolean {
 }
 
 /** Resolves `href` against the page it appears on, giving a URL path and a decoded fragment. */
-export function resolveHref(href: string, fromPath: string): { path: string; fragment?: string } {
-  const url = new URL(href, `http://site${fromPath}`);
-  const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
-  return { path: decodeURIComponent(url.pathname), fragment };
+export function resolveHref(href: string, fromPath: string): { path: string; fragment?: string | undefined } {
+  const hashAt = href.indexOf('#');
+  const fragment = hashAt >= 0 ? decodeURIComponent(href.slice(hashAt + 1)) : undefined;
+  const target = (hashAt >= 0 ? href.slice(0, hashAt) : href).replace(/\?.*$/, '');
+  if (target === '') return { path: fromPath, fragment };
+  const baseDir = fromPath.slice(0, fromPath.lastIndexOf('/') + 1);
+  const segments = (target.startsWith('/') ? target : baseDir + target).split('/');
+  const resolved: string[] = [];
+  segments.forEach((segment, i) => {
+    if (segment === '..') resolved.splice(Math.max(resolved.length - 1, 1), 1);
+    else if (segment !== '.' && (segment !== '' || i === 0 || i === segments.length - 1)) resolved.push(segment);
+  });
+  return { path: decodeURIComponent(resolved.join('/') || '/'), fragment };
 }
 
 /**

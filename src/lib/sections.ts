@@ -47,7 +47,7 @@ export function readingOrder<T extends { slug: string; title: string }>(
 export function neighbours<T extends { slug: string }>(
   ordered: readonly T[],
   slug: string,
-): { prev?: T; next?: T } {
+): { prev?: T | undefined; next?: T | undefined } {
   const index = ordered.findIndex((n) => n.slug === slug);
   if (index < 0) return {};
   return { prev: ordered[index - 1], next: ordered[index + 1] };
