@@ -10,7 +10,7 @@ const RECORD_FIRST_PAINT_THEME = `
       window.__themeAtFirstPaint = document.documentElement.dataset.theme;
       observer.disconnect();
     }
-  }).observe(document.documentElement, { childList: true });
+  }).observe(document, { childList: true, subtree: true });
 `;
 
 describe('theme', () => {
