@@ -12,7 +12,7 @@ export interface Note {
   title: string;
   description: string;
   date: Date;
-  updated?: Date;
+  updated?: Date | undefined;
   tags: string[];
 }
 
