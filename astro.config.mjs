@@ -16,12 +16,11 @@ import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
-// Astro caches the content layer; a build of another notes folder (a test fixture) gets its own cache so
-// entries of one never leak into the other.
-const CACHE_DIR = process.env.NOTES_DIR ? `./node_modules/.astro/notes-${NOTES_DIR.replace(/[^a-z0-9]+/gi, '-')}` : undefined;
+// Astro caches the content layer in cacheDir. Each notes folder and output folder gets its own cache, so a
+// fixture build never sees the real notes (or the other way round) and parallel builds do not collide.
+const OUT_DIR = process.env.ASTRO_OUT_DIR ?? './dist';
+const CACHE_DIR = `./node_modules/.astro/${`${NOTES_DIR}-${OUT_DIR}`.replace(/[^a-z0-9]+/gi, '-').slice(-80)}`;
 
-// The pipeline, in order. Text → remark (math, TOC, reading time) → rehype (Shiki, which Astro runs first;
-// KaTeX; heading anchors; external links; code-block chrome) → HTML.
 const processor = unified({
   remarkPlugins: [
     remarkMath,
@@ -45,8 +44,8 @@ const processor = unified({
 export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
-  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
-  ...(CACHE_DIR ? { cacheDir: CACHE_DIR } : {}),
+  outDir: OUT_DIR,
+  cacheDir: CACHE_DIR,
   build: { format: 'directory' },
   markdown: {
     processor,
