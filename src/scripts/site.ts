@@ -115,6 +115,51 @@ function setUpTocHighlight(): void {
   update();
 }
 
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Search opens in a dialog from the header button, `/` or Ctrl/Cmd+K; its code loads only then. */
+function setUpSearch(): void {
+  const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+  const pagePanel = document.querySelector<HTMLElement>('[data-search-page] [data-search-panel]');
+  if (pagePanel) void import('./search/controller.ts').then((m) => m.mountSearch(pagePanel));
+  if (!dialog) return;
+  const panel = dialog.querySelector<HTMLElement>('[data-search-panel]')!;
+  const input = panel.querySelector<HTMLInputElement>('input[type="search"]')!;
+  let opener: HTMLElement | null = null;
+  const open = () => {
+    if (dialog.open) return;
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    input.focus();
+    input.select();
+    void import('./search/controller.ts').then((m) => m.mountSearch(panel));
+  };
+  for (const button of document.querySelectorAll<HTMLElement>('[data-search-button]')) {
+    button.addEventListener('click', (event) => {
+      event.preventDefault(); // without JavaScript the button is a link to the search page
+      open();
+    });
+  }
+  addEventListener('keydown', (event) => {
+    const shortcut = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
+    if (shortcut || (event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+      event.preventDefault();
+      open();
+    }
+  });
+  dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close(); // a click on the backdrop
+  });
+  dialog.addEventListener('close', () => opener?.focus());
+}
+
 setUpThemeToggle();
 setUpCopyButtons();
 setUpTocHighlight();
+setUpSearch();
+if (new URLSearchParams(location.search).has('highlight')) {
+  void import('./search/highlight.ts').then((m) => m.highlightFromUrl());
+}

@@ -1,0 +1,216 @@
+// The search UI: results as you type, exact-phrase-first ranking for Chinese, tag chips, both-languages
+// switch, keyboard navigation (combobox + listbox pattern). Everything is rendered with text nodes.
+import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../../lib/search.ts';
+import { loadPagefind, mergeLanguage, type Pagefind, type PagefindResultData } from './pagefind.ts';
+
+interface Messages {
+  loading: string;
+  count: string;
+  none: string;
+  suggest: string;
+  failed: string;
+  glossary: string;
+  glossaryUrl: string;
+}
+
+const MAX_SHOWN = 10;
+const DEBOUNCE_MS = 60;
+const mounted = new WeakSet<HTMLElement>();
+
+/** Adds `?highlight=<query>` so the landing page marks the matched words. */
+export function withHighlight(url: string, query: string): string {
+  const [path, hash] = url.split('#');
+  const separator = path!.includes('?') ? '&' : '?';
+  return `${path}${separator}highlight=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
+}
+
+function bestSection(data: PagefindResultData): { title?: string; url: string; excerpt: string } {
+  const section = data.sub_results.find((s) => s.url.includes('#') && s.title !== data.meta.title);
+  return section ?? { url: data.url, excerpt: data.excerpt };
+}
+
+export function mountSearch(panel: HTMLElement): void {
+  if (mounted.has(panel)) return;
+  mounted.add(panel);
+  const lang = panel.dataset.lang === 'en' ? 'en' : 'zh';
+  const messages = JSON.parse(panel.dataset.messages ?? '{}') as Messages;
+  const tagLabels = JSON.parse(panel.dataset.tags ?? '{}') as Record<string, string>;
+  const input = panel.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const list = panel.querySelector<HTMLUListElement>('[data-search-results]')!;
+  const status = panel.querySelector<HTMLElement>('[data-search-status]')!;
+  const both = panel.querySelector<HTMLInputElement>('[data-search-both]')!;
+  const chips = panel.querySelector<HTMLElement>('[data-search-filters]')!;
+  const selectedTags = new Set<string>();
+  let ticket = 0;
+  let active = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+
+  function options(): HTMLElement[] {
+    return [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  }
+
+  function setActive(index: number): void {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    input.setAttribute('aria-activedescendant', all[active]!.id);
+    all[active]!.scrollIntoView({ block: 'nearest' });
+  }
+
+  function clearResults(): void {
+    list.replaceChildren();
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    input.setAttribute('aria-expanded', 'false');
+  }
+
+  function renderChips(counts: Record<string, number>): void {
+    chips.replaceChildren(
+      ...Object.keys(counts)
+        .filter((tag) => tagLabels[tag])
+        .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+        .map((tag) => {
+          const chip = document.createElement('button');
+          chip.type = 'button';
+          chip.className = 'search-chip';
+          chip.textContent = tagLabels[tag]!;
+          chip.dataset.tag = tag;
+          chip.setAttribute('aria-pressed', String(selectedTags.has(tag)));
+          chip.addEventListener('click', () => {
+            if (selectedTags.has(tag)) selectedTags.delete(tag);
+            else selectedTags.add(tag);
+            chip.setAttribute('aria-pressed', String(selectedTags.has(tag)));
+            void run();
+          });
+          return chip;
+        }),
+    );
+  }
+
+  function renderResults(items: PagefindResultData[], query: string, total: number): void {
+    clearResults();
+    if (total === 0) {
+      say(`${messages.none.replace('{q}', query)} ${messages.suggest}`);
+      const li = document.createElement('li');
+      li.className = 'search-panel__empty';
+      const link = document.createElement('a');
+      link.href = messages.glossaryUrl;
+      link.textContent = messages.glossary;
+      li.append(link);
+      list.append(li);
+      return;
+    }
+    say(messages.count.replace('{n}', String(total)));
+    items.forEach((data, i) => {
+      const section = bestSection(data);
+      const li = document.createElement('li');
+      li.id = `${list.id}-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.className = 'search-result';
+      const link = document.createElement('a');
+      link.href = withHighlight(section.url, query);
+      link.tabIndex = -1;
+      const title = document.createElement('span');
+      title.className = 'search-result__title';
+      title.textContent = data.meta.title ?? data.url;
+      link.append(title);
+      if (section.title) {
+        const heading = document.createElement('span');
+        heading.className = 'search-result__section';
+        heading.textContent = section.title;
+        link.append(heading);
+      }
+      const excerpt = document.createElement('span');
+      excerpt.className = 'search-result__excerpt';
+      for (const segment of excerptSegments(section.excerpt)) {
+        if (segment.marked) {
+          const mark = document.createElement('mark');
+          mark.textContent = segment.text;
+          excerpt.append(mark);
+        } else excerpt.append(segment.text);
+      }
+      link.append(excerpt);
+      li.append(link);
+      li.addEventListener('mousemove', () => setActive(i));
+      list.append(li);
+    });
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  async function search(pagefind: Pagefind, query: string) {
+    const filters: Record<string, unknown> = {};
+    if (!both.checked) filters.language = lang;
+    if (selectedTags.size > 0) filters.tag = { any: [...selectedTags] };
+    const [plain, phrase] = await Promise.all([
+      pagefind.search(query, { filters }),
+      hasCjk(query) ? pagefind.search(phraseQuery(query), { filters }) : Promise.resolve(null),
+    ]);
+    return mergeRanked(phrase?.results ?? [], plain?.results ?? []);
+  }
+
+  async function run(): Promise<void> {
+    const mine = ++ticket;
+    const query = normalizeQuery(input.value);
+    if (!query) {
+      clearResults();
+      say('');
+      return;
+    }
+    let pagefind: Pagefind;
+    try {
+      if (!status.textContent) say(messages.loading);
+      pagefind = await loadPagefind();
+      if (both.checked) await mergeLanguage(pagefind, lang === 'zh' ? 'en' : 'zh-cn');
+      const results = await search(pagefind, query);
+      const shown = await Promise.all(results.slice(0, MAX_SHOWN).map((r) => r.data()));
+      if (mine !== ticket) return; // a newer keystroke won
+      renderResults(shown, query, results.length);
+    } catch {
+      if (mine !== ticket) return;
+      clearResults();
+      say(messages.failed);
+      status.setAttribute('data-error', '');
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Escape') {
+      // A search field would first swallow Esc to clear itself; in the dialog, Esc closes.
+      const dialog = panel.closest('dialog');
+      if (dialog?.open) {
+        event.preventDefault();
+        dialog.close();
+      }
+    } else if (event.key === 'Enter') {
+      event.preventDefault(); // the form would reload the /search/ page
+      const target = options()[Math.max(active, 0)]?.querySelector('a');
+      if (target) location.href = target.href;
+    }
+  });
+  both.addEventListener('change', () => void run());
+
+  say(messages.loading);
+  loadPagefind()
+    .then(async (pagefind) => {
+      say('');
+      renderChips((await pagefind.filters()).tag ?? {});
+      if (input.value) void run();
+    })
+    .catch(() => {
+      say(messages.failed);
+      status.setAttribute('data-error', '');
+    });
+}

@@ -1,0 +1,166 @@
+// Search: golden queries in both languages, the dialog by keyboard, landing highlight, failure, bad input.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, watchProblems, type Session } from './support/browser.ts';
+
+const base = inject('baseUrl');
+
+/** Each query must rank its note first. Chinese ones run from a Chinese page, English from an English one. */
+export const GOLDEN: Array<{ from: string; query: string; expect: string }> = [
+  { from: '/', query: '激活函数', expect: '/notes/activation-functions/' },
+  { from: '/', query: '神经元', expect: '/notes/neuron/' },
+  { from: '/', query: '梯度下降', expect: '/notes/learning-methods/' },
+  { from: '/', query: '卷积神经网络', expect: '/notes/network-architectures/' },
+  { from: '/', query: '反向传播', expect: '/notes/learning-methods/' },
+  { from: '/', query: '图像修复', expect: '/notes/sota-image-models/' },
+  { from: '/', query: '支持向量机', expect: '/notes/ai-taxonomy/' },
+  { from: '/', query: '过拟合', expect: '/notes/machine-learning-process/' },
+  { from: '/', query: 'Core ML', expect: '/notes/apple-core-ml/' },
+  { from: '/en/', query: 'activation function', expect: '/en/notes/activation-functions/' },
+  { from: '/en/', query: 'gradient descent', expect: '/en/notes/learning-methods/' },
+  { from: '/en/', query: 'inpainting', expect: '/en/notes/sota-image-models/' },
+  { from: '/en/', query: 'Core ML', expect: '/en/notes/apple-core-ml/' },
+  { from: '/en/', query: 'neural Turing machine', expect: '/en/notes/network-architectures/' },
+  // The TeX source of formulas is indexed (KaTeX's rendered HTML and MathML are not).
+  { from: '/en/', query: '\\sigma', expect: '/en/notes/activation-functions/' },
+];
+
+async function openSearch(page: Page) {
+  await page.getByTestId('search-button').click();
+  const input = page.getByTestId('search-dialog').getByTestId('search-input');
+  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+  return input;
+}
+
+async function resultPaths(page: Page): Promise<string[]> {
+  const links = page.getByTestId('search-dialog').locator('[role="option"] a');
+  return (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)));
+}
+
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  const input = await openSearch(page);
+  await input.fill(query);
+  const status = page.getByTestId('search-dialog').getByTestId('search-status');
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/找到|found|没有|No notes/);
+  return resultPaths(page);
+}
+
+describe('search', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser();
+  });
+  afterAll(() => session.close());
+
+  it('downloads nothing of the search until it is opened', async () => {
+    const page = await session.context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${base}/notes/neuron/`);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((u) => /pagefind|controller/.test(u))).toEqual([]);
+    await openSearch(page);
+    await expect.poll(() => requested.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it.each(GOLDEN)('ranks $expect first for "$query"', async ({ from, query, expect: expected }) => {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(base + from);
+    const paths = await searchFor(page, query);
+    expect(paths[0]).toBe(expected);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches the current language only, unless asked to search both', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${base}/`);
+    const paths = await searchFor(page, 'ReLU');
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((p) => !p.startsWith('/en/'))).toBe(true);
+    await page.getByTestId('search-dialog').getByTestId('search-both').check();
+    await expect.poll(async () => (await resultPaths(page)).some((p) => p.startsWith('/en/')), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('works by keyboard alone: / opens, arrows move, Enter opens, Esc closes and focus returns', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${base}/en/notes/neuron/`);
+    const button = page.getByTestId('search-button');
+    await button.focus();
+    await page.keyboard.press('/');
+    const dialog = page.getByTestId('search-dialog');
+    expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('gradient descent');
+    await expect.poll(() => dialog.locator('[role="option"]').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = dialog.locator('[role="option"]').nth(1);
+    expect(await second.getAttribute('aria-selected')).toBe('true');
+    expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+    await page.keyboard.press('ArrowUp');
+    const firstHref = await dialog.locator('[role="option"] a').first().getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.href.endsWith(firstHref!) || url.pathname === new URL(firstHref!, base).pathname);
+    expect(new URL(page.url()).searchParams.get('highlight')).toBe('gradient descent');
+  });
+
+  it('highlights the matched words on the page it lands on', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${base}/notes/activation-functions/?highlight=${encodeURIComponent('梯度消失')}`);
+    const marks = page.locator('[data-pagefind-body] mark.search-hit');
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    expect(await marks.first().textContent()).toBe('梯度消失');
+  });
+
+  it('shows tag chips that narrow the results', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${base}/`);
+    const all = await searchFor(page, '模型');
+    expect(all.length).toBeGreaterThan(3);
+    const chip = page.getByTestId('search-dialog').locator('.search-chip[data-tag="apple"]');
+    await chip.click();
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await resultPaths(page)).join(',')).not.toBe(all.join(','));
+    expect(await resultPaths(page)).toEqual(['/notes/apple-core-ml/']);
+  });
+
+  it('says so when the index cannot be loaded, and the page keeps working', async () => {
+    const page = await session.context.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${base}/en/`);
+    const input = await openSearch(page);
+    await input.fill('neuron');
+    const status = page.getByTestId('search-dialog').getByTestId('search-status');
+    await expect.poll(() => status.textContent()).toMatch(/could not be loaded/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.locator('html').getAttribute('data-theme-preference')).toBe('light');
+  });
+
+  it('handles odd queries without errors and never renders them as HTML', async () => {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${base}/en/`);
+    const input = await openSearch(page);
+    for (const query of ['?!…', 'x'.repeat(1000), '🙂🚀', '<img src=x onerror=alert(1)>', '"unclosed', '梯度'.repeat(300)]) {
+      await input.fill(query);
+      await page.waitForTimeout(250);
+    }
+    await input.fill('<img src=x onerror=alert(1)> neuron');
+    await expect.poll(() => page.getByTestId('search-dialog').getByTestId('search-status').textContent(), { timeout: 10_000 }).toMatch(/found|No notes/);
+    expect(await page.locator('[data-search-dialog] img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
