@@ -14,6 +14,7 @@ import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import rehypeHeadingAnchors from './src/markdown/rehype-heading-anchors.ts';
 import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
+import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 // Astro caches the content layer in cacheDir. Each notes folder and output folder gets its own cache, so a
@@ -31,6 +32,7 @@ const processor = unified({
   rehypePlugins: [
     [rehypeKatexStrict, { strict: 'error' }],
     rehypeHeadingAnchors,
+    rehypeTocNav,
     rehypeExternalLinks,
     rehypeCodeBlocks,
   ],

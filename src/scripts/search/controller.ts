@@ -1,7 +1,7 @@
 // The search UI: results as you type, exact-phrase-first ranking for Chinese, tag chips, both-languages
 // switch, keyboard navigation (combobox + listbox pattern). Everything is rendered with text nodes.
 import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../../lib/search.ts';
-import { loadPagefind, mergeLanguage, type Pagefind, type PagefindResultData } from './pagefind.ts';
+import { loadPagefind, mergeLanguage, type Pagefind, type PagefindResultData, type PagefindSubResult } from './pagefind.ts';
 
 interface Messages {
   loading: string;
@@ -24,9 +24,13 @@ export function withHighlight(url: string, query: string): string {
   return `${path}${separator}highlight=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
 }
 
+/** The section of the note where the query matters most (Pagefind lists sections in page order). */
 function bestSection(data: PagefindResultData): { title?: string; url: string; excerpt: string } {
-  const section = data.sub_results.find((s) => s.url.includes('#') && s.title !== data.meta.title);
-  return section ?? { url: data.url, excerpt: data.excerpt };
+  const weight = (s: PagefindSubResult) =>
+    s.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? s.locations?.length ?? 0;
+  const sections = data.sub_results.filter((s) => s.url.includes('#') && s.title !== data.meta.title);
+  const best = sections.reduce<PagefindSubResult | undefined>((a, b) => (a && weight(a) >= weight(b) ? a : b), undefined);
+  return best ?? { url: data.url, excerpt: data.excerpt };
 }
 
 export function mountSearch(panel: HTMLElement): void {
@@ -69,11 +73,14 @@ export function mountSearch(panel: HTMLElement): void {
     input.setAttribute('aria-expanded', 'false');
   }
 
+  /** Chips for the tags of the current results (and any selected), most frequent first. */
   function renderChips(counts: Record<string, number>): void {
+    for (const tag of selectedTags) counts[tag] ??= 0;
     chips.replaceChildren(
       ...Object.keys(counts)
         .filter((tag) => tagLabels[tag])
-        .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+        .sort((a, b) => Number(selectedTags.has(b)) - Number(selectedTags.has(a)) || (counts[b] ?? 0) - (counts[a] ?? 0))
+        .slice(0, 8)
         .map((tag) => {
           const chip = document.createElement('button');
           chip.type = 'button';
@@ -94,6 +101,9 @@ export function mountSearch(panel: HTMLElement): void {
 
   function renderResults(items: PagefindResultData[], query: string, total: number): void {
     clearResults();
+    const counts: Record<string, number> = {};
+    for (const item of items) for (const tag of item.filters?.tag ?? []) counts[tag] = (counts[tag] ?? 0) + 1;
+    renderChips(counts);
     if (total === 0) {
       say(`${messages.none.replace('{q}', query)} ${messages.suggest}`);
       const li = document.createElement('li');
@@ -159,6 +169,7 @@ export function mountSearch(panel: HTMLElement): void {
     const query = normalizeQuery(input.value);
     if (!query) {
       clearResults();
+      renderChips({});
       say('');
       return;
     }
@@ -204,9 +215,8 @@ export function mountSearch(panel: HTMLElement): void {
 
   say(messages.loading);
   loadPagefind()
-    .then(async (pagefind) => {
+    .then(() => {
       say('');
-      renderChips((await pagefind.filters()).tag ?? {});
       if (input.value) void run();
     })
     .catch(() => {

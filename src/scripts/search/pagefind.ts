@@ -5,11 +5,14 @@ export interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  locations?: number[];
+  weighted_locations?: Array<{ balanced_score: number }>;
 }
 export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  filters?: Record<string, string[]>;
   sub_results: PagefindSubResult[];
 }
 export interface PagefindResult {

@@ -55,7 +55,11 @@ export function watchProblems(page: Page): PageProblems {
     if (message.type() === 'error') problems.consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.consoleErrors.push(`${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // ERR_ABORTED is a request the browser cancelled itself, e.g. a worker still loading when the test navigates on.
+    if (error !== 'net::ERR_ABORTED') problems.failedRequests.push(`${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()} → ${response.status()}`);
   });

@@ -11,6 +11,8 @@ import rehypeHeadingAnchors from '../../../src/markdown/rehype-heading-anchors.t
 import rehypeExternalLinks from '../../../src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks, { languageName } from '../../../src/markdown/rehype-code-blocks.ts';
 import remarkNoteMeta from '../../../src/markdown/remark-note-meta.ts';
+import rehypeTocNav from '../../../src/markdown/rehype-toc-nav.ts';
+import remarkToc from 'remark-toc';
 
 async function render(markdown: string, plugins: unknown[], path = 'content/notes/zh/x.md') {
   let processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
@@ -77,6 +79,23 @@ describe('rehype-code-blocks', () => {
     expect(languageName('sh')).toBe('Shell');
     expect(languageName('SWIFT')).toBe('Swift');
     expect(languageName('cobol')).toBe('cobol');
+  });
+});
+
+describe('rehype-toc-nav', () => {
+  it('wraps the generated table of contents in a labelled nav that search ignores', async () => {
+    let processor = unified().use(remarkParse).use(remarkToc, { heading: '目录|contents' });
+    const html = String(
+      await processor.use(remarkRehype).use(rehypeHeadingAnchors).use(rehypeTocNav).use(rehypeStringify).process(
+        new VFile({ path: 'content/notes/zh/x.md', value: 'Intro.\n\n## 目录\n\n## 一\n\n## 二\n' }),
+      ),
+    );
+    expect(html).toMatch(/^<p>Intro\.<\/p>\n<nav class="note-toc" aria-labelledby="目录" data-pagefind-ignore=""><h2 id="目录">目录.*<\/h2>\n<ul>\n<li><a href="#%E4%B8%80">一<\/a><\/li>/s);
+    expect(html).toMatch(/<\/ul><\/nav>\n<h2 id="一">/);
+  });
+  it('leaves a note without a TOC heading alone', async () => {
+    const { html } = await render('## 目录 of things\n\n- a\n', [rehypeTocNav]);
+    expect(html).not.toContain('<nav');
   });
 });
 
