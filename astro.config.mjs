@@ -15,6 +15,7 @@ import rehypeHeadingAnchors from './src/markdown/rehype-heading-anchors.ts';
 import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
 import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
+import rehypeSafeHtml from './src/markdown/rehype-safe-html.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 // Astro caches the content layer in cacheDir. Each notes folder and output folder gets its own cache, so a
@@ -30,7 +31,10 @@ const processor = unified({
     remarkNoteMeta,
   ],
   rehypePlugins: [
-    [rehypeKatexStrict, { strict: 'error' }],
+    rehypeSafeHtml,
+    // trust: false keeps \href, \url and \includegraphics from emitting links or loading anything;
+    // maxExpand bounds macro expansion so a malicious formula cannot stall the build.
+    [rehypeKatexStrict, { strict: 'error', trust: false, maxExpand: 1000, maxSize: 50 }],
     rehypeHeadingAnchors,
     rehypeTocNav,
     rehypeExternalLinks,
