@@ -7,22 +7,35 @@ export const DESCRIPTION_MAX = 200;
  * The frontmatter of a note. Strict: an unknown key (a typo such as `titel:`) is an error,
  * because a silently ignored field is a lost edit.
  *
+ * Each field's `.describe()` text is the reference table in CONTRIBUTING.md
+ * (`npm run docs:frontmatter` writes it; a unit test fails when the two differ).
+ *
  * @param tagIds ids of the tag registry (`content/tags.json`); an unknown tag suggests the nearest id.
  */
 export function noteSchema(tagIds: readonly string[]) {
   return z.strictObject({
     /** Title shown on the page, in the tab and in search results. */
-    title: z.string().trim().min(1, 'title must not be empty'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'title must not be empty')
+      .describe('Title shown on the page, in the tab and in search results.'),
     /** One or two sentences for previews, search results and `<meta name="description">`; at most 200 characters. */
     description: z
       .string()
       .trim()
       .min(1, 'description must not be empty')
-      .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`),
+      .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`)
+      .describe(
+        `One or two sentences for previews, search results and \`<meta name="description">\`; at most ${DESCRIPTION_MAX} characters.`,
+      ),
     /** First publication date, `YYYY-MM-DD`. */
-    date: z.coerce.date(),
+    date: z.coerce.date().describe('First publication date, `YYYY-MM-DD`.'),
     /** Date of the last substantial revision, `YYYY-MM-DD`; not before `date`. */
-    updated: z.coerce.date().optional(),
+    updated: z.coerce
+      .date()
+      .optional()
+      .describe('Date of the last substantial revision, `YYYY-MM-DD`; not before `date`.'),
     /** At least one tag id from the registry in `content/tags.json`. */
     tags: z
       .array(z.string())
@@ -40,9 +53,14 @@ export function noteSchema(tagIds: readonly string[]) {
               ' Tags must be ids from content/tags.json (add a new one there with its zh and en label).',
           });
         });
-      }),
+      })
+      .describe('At least one tag id from the registry in `content/tags.json`.'),
     /** A draft is built in development only and left out of production builds. */
-    draft: z.boolean().optional().default(false),
+    draft: z
+      .boolean()
+      .optional()
+      .default(false)
+      .describe('A draft is built in development only and left out of production builds.'),
   });
 }
 

@@ -1,9 +1,15 @@
 import { isLang, type Lang } from './lang.ts';
 
-/** A note slug: lowercase ASCII words joined by single hyphens, e.g. `activation-functions`. */
+/**
+ * A note slug: lowercase words joined by single hyphens, e.g. `activation-functions`. A word is made of
+ * ASCII letters and digits and/or Chinese characters (`深度学习`, `pytorch-入门`), so a note imported from a
+ * Chinese file name keeps a readable name; pinyin would need a dictionary, and a made-up ASCII slug would
+ * hide what the note is. Links to such a note are percent-encoded by the browser; the link check and the
+ * servers decode them. Only Han characters are allowed beside ASCII: no kana, no full-width punctuation.
+ */
 export type Slug = string & { readonly __brand: 'Slug' };
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9\p{Script=Han}]+(?:-[a-z0-9\p{Script=Han}]+)*$/u;
 
 export function isSlug(value: string): value is Slug {
   return SLUG_PATTERN.test(value);
@@ -15,7 +21,7 @@ export function slugProblem(value: string): string | undefined {
   if (/[A-Z]/.test(value)) return `use lowercase letters: "${value.toLowerCase()}"`;
   if (/\s|_/.test(value)) return 'use hyphens instead of spaces or underscores';
   if (!SLUG_PATTERN.test(value))
-    return 'use only a-z, 0-9 and single hyphens, not at the start or end (e.g. "gradient-descent")';
+    return 'use only a-z, 0-9, Chinese characters and single hyphens, not at the start or end (e.g. "gradient-descent" or "梯度下降")';
   return undefined;
 }
 

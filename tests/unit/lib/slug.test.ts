@@ -14,6 +14,9 @@ describe('parseNoteId', () => {
   it('rejects invalid slugs', () => {
     expect(() => parseNoteId('zh/Neuron')).toThrow(/lowercase/);
   });
+  it('accepts Chinese slugs, for notes imported from Chinese file names', () => {
+    expect(parseNoteId('zh/深度学习')).toEqual({ lang: 'zh', slug: '深度学习' });
+  });
 });
 
 describe('slugProblem', () => {
@@ -26,7 +29,13 @@ describe('slugProblem', () => {
     ['gradient_descent', /hyphens/],
     ['-leading', /single hyphens/],
     ['double--hyphen', /single hyphens/],
-    ['神经元', /a-z/],
+    ['神经元', undefined],
+    ['pytorch-入门', undefined],
+    ['深度学习2', undefined],
+    ['神经元，激活', /Chinese characters/],
+    ['ニューロン', /Chinese characters/],
+    ['ｎｅｕｒｏｎ', /Chinese characters/],
+    ['a&b', /a-z, 0-9/],
   ])('%j → %s', (slug, expected) => {
     const problem = slugProblem(slug);
     if (expected === undefined) expect(problem).toBeUndefined();

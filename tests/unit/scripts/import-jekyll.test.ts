@@ -1,0 +1,115 @@
+// Runs `scripts/import-jekyll.ts` (what `npm run import` runs) on the Jekyll fixtures, writing into a
+// temporary notes folder, public folder and copy of the tag registry: never into content/ or public/.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFrontmatter } from '../../../src/lib/frontmatter-check.ts';
+import { tagRegistry } from '../../../src/lib/tags.ts';
+
+const FIXTURES = 'tests/fixtures/jekyll';
+const work = mkdtempSync(join(tmpdir(), 'dln-import-'));
+const notes = join(work, 'notes');
+const pub = join(work, 'public');
+const tagsFile = join(work, 'tags.json');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['scripts/import-jekyll.ts', ...args, '--notes-dir', notes, '--public-dir', pub, '--tags-file', tagsFile],
+    { encoding: 'utf8' },
+  );
+  return { status: result.status, lines: result.stdout.trim().split('\n'), err: result.stderr };
+}
+const note = (slug: string) => readFileSync(join(notes, 'zh', `${slug}.md`), 'utf8');
+
+describe('npm run import on the fixture folder', () => {
+  let first: ReturnType<typeof run>;
+  beforeAll(() => {
+    copyFileSync('content/tags.json', tagsFile);
+    first = run(FIXTURES);
+  });
+
+  it('prints one line per post and a summary, and succeeds', () => {
+    expect(first.status).toBe(0);
+    expect(first.lines).toHaveLength(6);
+    expect(first.lines.slice(0, 5).every((l) => l.startsWith('created '))).toBe(true);
+    expect(first.lines[5]).toBe(`5 created, 0 skipped, 0 failed; give the new tags real labels in ${tagsFile}: other, shell, python`);
+  });
+
+  it('imports the seed with its slug, TOC and a report of the missing image and new tag', () => {
+    const line = first.lines.find((l) => l.includes('深度学习.md'))!;
+    expect(line).toMatch(/^created .*zh\/深度学习\.md ← tests\/fixtures\/jekyll\/2017-09-22-深度学习\.md \(/);
+    expect(line).toContain('new tag added to');
+    expect(line).toContain('image not found: ../img/apple_coreml.png');
+    expect(note('深度学习')).toContain('\n## 目录\n');
+  });
+
+  it('writes notes the frontmatter check accepts with the updated registry', () => {
+    const ids = Object.keys(tagRegistry(JSON.parse(readFileSync(tagsFile, 'utf8')) as Record<string, unknown>));
+    for (const slug of ['深度学习', 'shell-and-prices', 'images-and-figures', 'code-fences', 'no-subtitle']) {
+      expect(checkFrontmatter(note(slug), `${slug}.md`, ids)).toEqual([]);
+    }
+  });
+
+  it('appends new tags to the registry with the id as both labels, leaving the rest as it was', () => {
+    const before = readFileSync('content/tags.json', 'utf8');
+    const after = readFileSync(tagsFile, 'utf8');
+    expect(after.startsWith(before.slice(0, before.lastIndexOf('"reference"')))).toBe(true);
+    expect(after).toContain('  "other": { "zh": "other", "en": "other" },\n  "shell": { "zh": "shell", "en": "shell" },\n  "python": { "zh": "python", "en": "python" }\n}');
+  });
+
+  it('copies the image it finds and rewrites the link; reports the one it does not', () => {
+    const line = first.lines.find((l) => l.includes('Images & Figures'))!;
+    expect(line).toContain('1 image copied to');
+    expect(line).toContain('image not found: img/missing.png');
+    expect(readFileSync(join(pub, 'images', 'images-and-figures', 'diagram.svg'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'img', 'diagram.svg'), 'utf8'));
+    const text = note('images-and-figures');
+    expect(text).toContain('![A small diagram](/images/images-and-figures/diagram.svg)');
+    expect(text).toContain('<!-- image not found when importing: img/missing.png (Lost picture) -->');
+    expect(text).toContain('![Remote](https://example.com/remote.png)');
+  });
+
+  it('normalizes code languages with Shiki’s list, unknown ones to text', () => {
+    const text = note('code-fences');
+    for (const fence of ['```c\n', '```json\n', '```js\n', '```sql\n', '```text\n', '```ruby\n']) expect(text).toContain(fence);
+    expect(first.lines.find((l) => l.includes('code-fences'))).toContain('unknown code language "unknownlang", shown as plain text');
+  });
+
+  it('skips existing notes without --force and overwrites them with it', () => {
+    writeFileSync(join(notes, 'zh', 'code-fences.md'), 'edited by hand');
+    const again = run(join(FIXTURES, '2018-06-01-code-fences.md'));
+    expect(again.status).toBe(0);
+    expect(again.lines[0]).toMatch(/^skipped tests\/fixtures\/jekyll\/2018-06-01-code-fences\.md: .*code-fences\.md exists \(pass --force to overwrite it\)$/);
+    expect(note('code-fences')).toBe('edited by hand');
+    const forced = run(join(FIXTURES, '2018-06-01-code-fences.md'), '--force');
+    expect(forced.lines[0]).toMatch(/^created .*code-fences\.md \(overwritten\)/);
+    expect(note('code-fences')).toContain('```c\n');
+  });
+
+  it('reports failures one line each, keeps going, and exits 1', () => {
+    const bad = join(work, 'bad.md');
+    writeFileSync(bad, '---\ntitle: No date\ntags: [math]\n---\nText.\n');
+    const result = run(bad, join(work, 'nothing-here.md'), join(FIXTURES, 'no-subtitle.md'), '--slug', 'x');
+    expect(result.status).toBe(2);
+    expect(result.err).toMatch(/--slug names one note, but 2 posts were given/);
+    const mixed = run(bad, join(work, 'nothing-here.md'), join(FIXTURES, 'no-subtitle.md'));
+    expect(mixed.status).toBe(1);
+    expect(mixed.lines).toEqual([
+      `failed  ${join(work, 'nothing-here.md')}: no such file or folder`,
+      `failed  ${bad}: no date: add "date: YYYY-MM-DD" to the front matter or start the file name with it`,
+      expect.stringMatching(/^skipped tests\/fixtures\/jekyll\/no-subtitle\.md: .*no-subtitle\.md exists/),
+      '0 created, 1 skipped, 2 failed',
+    ]);
+  });
+
+  it('takes --slug, --lang and --tags', () => {
+    const result = run(join(FIXTURES, 'no-subtitle.md'), '--slug', 'ml-intro', '--lang', 'en', '--tags', 'Optimization');
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(notes, 'en', 'ml-intro.md'), 'utf8');
+    expect(text).toContain('tags: [machine-learning, deep-learning, python, optimization]');
+    expect(existsSync(join(notes, 'zh', 'ml-intro.md'))).toBe(false);
+  });
+});
