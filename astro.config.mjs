@@ -1,4 +1,6 @@
 // @ts-check
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -18,10 +20,13 @@ import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
 import rehypeSafeHtml from './src/markdown/rehype-safe-html.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
-// Astro caches the content layer in cacheDir. Each notes folder and output folder gets its own cache, so a
-// fixture build never sees the real notes (or the other way round) and parallel builds do not collide.
+// Astro caches the content layer in cacheDir. The site's own builds keep one cache per output folder
+// (parallel builds do not collide); builds of another notes folder (test fixtures) get a throwaway cache in
+// the OS temp folder, so their entries never leak into the site and node_modules does not fill up.
 const OUT_DIR = process.env.ASTRO_OUT_DIR ?? './dist';
-const CACHE_DIR = `./node_modules/.astro/${`${NOTES_DIR}-${OUT_DIR}`.replace(/[^a-z0-9]+/gi, '-').slice(-80)}`;
+const CACHE_DIR = process.env.NOTES_DIR
+  ? join(tmpdir(), 'dln-astro-cache', `${NOTES_DIR}-${OUT_DIR}`.replace(/[^a-z0-9]+/gi, '-').slice(-80))
+  : `./node_modules/.astro/${OUT_DIR.replace(/[^a-z0-9]+/gi, '-').slice(-60)}`;
 
 const processor = unified({
   remarkPlugins: [

@@ -1,12 +1,14 @@
 // `npm run build`: the whole site, search index included, written atomically.
 // Astro builds into a staging folder; Pagefind indexes it; every internal link and anchor is checked;
-// only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
+// a service worker precaching the whole site is generated; only then does the staging folder replace
+// dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { checkBuiltLinks } from './lib/check-links.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { writeServiceWorker } from './lib/service-worker.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const STAGING = `${OUT}.staging`;
@@ -37,6 +39,10 @@ if (broken.length > 0) {
   fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
 }
 console.log('✓ internal links and anchors');
+
+const sw = await writeServiceWorker(STAGING);
+if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
+console.log(`✓ service worker precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MiB)`);
 
 rmSync(PREVIOUS, { recursive: true, force: true });
 if (existsSync(OUT)) renameSync(OUT, PREVIOUS);

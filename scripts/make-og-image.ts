@@ -1,4 +1,5 @@
-// Regenerates public/og.png, the Open Graph card shown when a page is shared: `node scripts/make-og-image.ts`
+// Regenerates public/og.png (the Open Graph card shown when a page is shared) and the app icons
+// public/icon-192.png and icon-512.png: `node scripts/make-og-image.ts`
 // (through npm's PATH, e.g. `npx node scripts/make-og-image.ts`). Rendered by the same Chromium the tests use.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/browser.ts';
@@ -16,5 +17,13 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og.png' });
+for (const size of [192, 512]) {
+  // The mark on a full-bleed square with a safe margin, so it also works as a maskable icon.
+  await page.setViewportSize({ width: size, height: size });
+  await page.setContent(`<body style="margin:0;background:#0b5cad;display:grid;place-items:center;height:${size}px">
+    <svg viewBox="0 0 32 32" width="${size * 0.6}" height="${size * 0.6}"><g fill="#fff"><circle cx="7" cy="9" r="3.2"/><circle cx="7" cy="23" r="3.2"/><circle cx="25" cy="16" r="4"/></g>
+    <path d="M10 9.8 21.3 14.6M10 22.2 21.3 17.4" stroke="#fff" stroke-width="2"/></svg></body>`);
+  await page.screenshot({ path: `public/icon-${size}.png` });
+}
 await browser.close();
-console.log('wrote public/og.png');
+console.log('wrote public/og.png, public/icon-192.png, public/icon-512.png');

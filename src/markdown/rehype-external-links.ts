@@ -11,7 +11,7 @@ export function isExternal(href: string): boolean {
 export default function rehypeExternalLinks() {
   return function transform(tree: Root, file: VFile) {
     const isEnglish = /[\\/]en[\\/]/.test(file.path ?? '');
-    visit(tree, 'element', (node: Element) => {
+    visit(tree, 'element', (node: Element, _index, parent) => {
       if (node.tagName !== 'a') return;
       const href = node.properties.href;
       if (typeof href !== 'string' || !isExternal(href)) return;
@@ -19,6 +19,8 @@ export default function rehypeExternalLinks() {
       node.properties.rel = ['noopener', 'noreferrer'];
       const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
       node.properties.className = [...classes, 'external'];
+      // In a heading the hint would become part of the heading's text (and of "on this page").
+      if (parent?.type === 'element' && /^h[1-6]$/.test(parent.tagName)) return;
       node.children.push({
         type: 'element',
         tagName: 'span',

@@ -160,6 +160,9 @@ setUpThemeToggle();
 setUpCopyButtons();
 setUpTocHighlight();
 setUpSearch();
+if (import.meta.env.PROD && location.protocol !== 'file:') {
+  addEventListener('load', () => void import('./pwa.ts').then((m) => m.registerServiceWorker()).catch(() => undefined));
+}
 if (new URLSearchParams(location.search).has('highlight')) {
   void import('./search/highlight.ts').then((m) => m.highlightFromUrl());
 }

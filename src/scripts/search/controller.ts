@@ -1,7 +1,7 @@
 // The search UI: results as you type, exact-phrase-first ranking for Chinese, tag chips, both-languages
 // switch, keyboard navigation (combobox + listbox pattern). Everything is rendered with text nodes.
 import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../../lib/search.ts';
-import { loadPagefind, mergeLanguage, type Pagefind, type PagefindResultData, type PagefindSubResult } from './pagefind.ts';
+import { loadPagefind, mergeLanguage, pageHref, type Pagefind, type PagefindResultData, type PagefindSubResult } from './pagefind.ts';
 
 interface Messages {
   loading: string;
@@ -124,7 +124,7 @@ export function mountSearch(panel: HTMLElement): void {
       li.setAttribute('aria-selected', 'false');
       li.className = 'search-result';
       const link = document.createElement('a');
-      link.href = withHighlight(section.url, query);
+      link.href = withHighlight(pageHref(section.url), query);
       link.tabIndex = -1;
       const title = document.createElement('span');
       title.className = 'search-result__title';

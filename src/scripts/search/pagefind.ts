@@ -36,6 +36,10 @@ let loading: Promise<Pagefind> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    if (location.protocol === 'file:') {
+      const { loadPagefindOffline } = await import('./pagefind-offline.ts');
+      return loadPagefindOffline(new URL(pagefindBase(), location.href).href);
+    }
     const url = `${pagefindBase()}pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ excerptLength: 28 });
@@ -56,4 +60,16 @@ export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'
   // An absolute URL: Pagefind skips a merge whose path looks like its primary index.
   await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, { language });
   merged.add(language);
+}
+
+/**
+ * The link to a result. On the web Pagefind's `/notes/x/#y` works as is; in the offline bundle
+ * (`<html data-root="../../">`) it becomes a relative link to the page's index.html.
+ */
+export function pageHref(url: string): string {
+  const root = document.documentElement.dataset.root;
+  if (root === undefined) return url;
+  const match = /^\/?([^?#]*)(.*)$/.exec(url)!;
+  const path = match[1]!.endsWith('/') || match[1] === '' ? `${match[1]}index.html` : match[1]!;
+  return `${root}${path}${match[2]}`;
 }
