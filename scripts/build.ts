@@ -3,7 +3,8 @@
 // a service worker precaching the whole site is generated; only then does the staging folder replace
 // dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { checkBuiltLinks } from './lib/check-links.ts';
@@ -20,7 +21,24 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * Astro's content cache is invalidated when src/content.config.ts changes, but not when a module it imports
+ * (the schema, the tag registry) does: stale entries then miss new fields. Drop the cache when those change.
+ */
+function dropStaleContentCache(): void {
+  const inputs = ['src/content.config.ts', 'src/lib/note-schema.ts', 'content/tags.json'];
+  const hash = createHash('sha256');
+  for (const file of inputs) hash.update(existsSync(file) ? readFileSync(file) : '');
+  const digest = hash.digest('hex');
+  const stamp = 'node_modules/.astro/schema.sha256';
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  rmSync('node_modules/.astro', { recursive: true, force: true });
+  mkdirSync('node_modules/.astro', { recursive: true });
+  writeFileSync(stamp, digest);
+}
+
 rmSync(STAGING, { recursive: true, force: true });
+dropStaleContentCache();
 const started = performance.now();
 // The project's own Astro, run by the Node running this script (24), whatever PATH says.
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');

@@ -2,7 +2,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../lib/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
-import { groupBySection, readingOrder } from '../lib/sections.ts';
+import { groupBySection } from '../lib/sections.ts';
+import { topologicalOrder, type Edge } from '../lib/graph.ts';
 import { SECTIONS } from './registry.ts';
 
 export interface Note {
@@ -14,6 +15,7 @@ export interface Note {
   date: Date;
   updated?: Date | undefined;
   tags: string[];
+  prerequisites: string[];
 }
 
 let cache: Promise<Note[]> | undefined;
@@ -23,19 +25,37 @@ export function allNotes(): Promise<Note[]> {
   cache ??= getCollection('notes', (e) => import.meta.env.DEV || !e.data.draft).then((entries) =>
     entries.map((entry) => {
       const { lang, slug } = parseNoteId(entry.id);
-      const { title, description, date, updated, tags } = entry.data;
-      return { entry, lang, slug, title, description, date, updated, tags };
+      const { title, description, date, updated, tags, prerequisites } = entry.data;
+      return { entry, lang, slug, title, description, date, updated, tags, prerequisites };
     }),
   );
   return cache;
 }
 
-export async function notesIn(lang: Lang): Promise<Note[]> {
-  return readingOrder((await allNotes()).filter((n) => n.lang === lang), SECTIONS);
+/** Prerequisite edges among the notes of a language (`from` is read before `to`). */
+export function prerequisiteEdges(notes: readonly Note[]): Edge[] {
+  const slugs = new Set(notes.map((n) => n.slug));
+  return notes.flatMap((n) => n.prerequisites.filter((p) => slugs.has(p)).map((p) => ({ from: p, to: n.slug })));
 }
 
+/**
+ * Notes of a language in reading order: every note after its prerequisites; where they leave a choice,
+ * the order of content/sections.json.
+ */
+export async function notesIn(lang: Lang): Promise<Note[]> {
+  const notes = (await allNotes()).filter((n) => n.lang === lang);
+  const preferred = groupBySection(notes, SECTIONS).flatMap((g) => g.items.map((n) => n.slug));
+  const order = topologicalOrder(preferred, prerequisiteEdges(notes), preferred);
+  return order.map((slug) => notes.find((n) => n.slug === slug)!);
+}
+
+/** Roadmap sections of a language, each listing its notes in reading order. */
 export async function sectionsIn(lang: Lang) {
-  return groupBySection((await allNotes()).filter((n) => n.lang === lang), SECTIONS);
+  const ordered = await notesIn(lang);
+  return groupBySection(ordered, SECTIONS).map((group) => ({
+    ...group,
+    items: [...group.items].sort((a, b) => ordered.indexOf(a) - ordered.indexOf(b)),
+  }));
 }
 
 /** The same note in another language, if it has been written. */

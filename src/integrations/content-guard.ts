@@ -7,6 +7,9 @@ import type { AstroIntegration } from 'astro';
 import { checkFrontmatter, formatProblems, type ContentProblem } from '../lib/frontmatter-check.ts';
 import { isLang } from '../lib/lang.ts';
 import { slugProblem } from '../lib/slug.ts';
+import { findCycle } from '../lib/graph.ts';
+import { nearest } from '../lib/nearest.ts';
+import { parseDocument } from 'yaml';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,6 +21,7 @@ function walk(dir: string): string[] {
 /** Every problem in the notes folder: misplaced files, bad names, duplicate slugs and frontmatter errors. */
 export function checkNotesFolder(notesDir: string, tagIds: readonly string[], root = process.cwd()): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const notes: NoteSource[] = [];
   const seen = new Map<string, string>();
   for (const path of walk(notesDir)) {
     const file = relative(root, path);
@@ -36,7 +40,52 @@ export function checkNotesFolder(notesDir: string, tagIds: readonly string[], ro
     const other = seen.get(key);
     if (other) problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
     seen.set(key, file);
-    problems.push(...checkFrontmatter(readFileSync(path, 'utf8'), file, tagIds));
+    const source = readFileSync(path, 'utf8');
+    const own = checkFrontmatter(source, file, tagIds);
+    problems.push(...own);
+    if (own.length === 0) notes.push({ file, slug, source });
+  }
+  problems.push(...checkPrerequisites(notes));
+  return problems;
+}
+
+interface NoteSource {
+  file: string;
+  slug: string;
+  source: string;
+}
+
+/** Prerequisites must name notes that exist, and must not form a cycle (the build could not order them). */
+function checkPrerequisites(notes: readonly NoteSource[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const slugs = [...new Set(notes.map((n) => n.slug))];
+  const edges: Array<{ from: string; to: string }> = [];
+  for (const note of notes) {
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(note.source)?.[1] ?? '';
+    const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
+    const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;
+    for (const prerequisite of prerequisites) {
+      if (slugs.includes(prerequisite)) {
+        edges.push({ from: prerequisite, to: note.slug });
+        continue;
+      }
+      const guess = nearest(prerequisite, slugs);
+      problems.push({
+        file: note.file,
+        line,
+        field: 'prerequisites',
+        message: `prerequisite "${prerequisite}" is not a note${guess ? `: did you mean "${guess}"?` : ''} Use the slug (file name) of an existing note.`,
+      });
+    }
+  }
+  const cycle = findCycle(slugs, edges);
+  if (cycle) {
+    const file = notes.find((n) => n.slug === cycle[0])?.file ?? 'content/notes';
+    problems.push({
+      file,
+      field: 'prerequisites',
+      message: `prerequisites form a cycle: ${cycle.join(' → ')}. A note cannot (indirectly) require itself: remove one of these prerequisites.`,
+    });
   }
   return problems;
 }

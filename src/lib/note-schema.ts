@@ -55,6 +55,14 @@ export function noteSchema(tagIds: readonly string[]) {
         });
       })
       .describe('At least one tag id from the registry in `content/tags.json`.'),
+    /** Slugs of the notes to read first; they order the roadmap and draw the concept graph. */
+    prerequisites: z
+      .array(z.string().regex(/^[^\s/]+$/, 'a prerequisite is a note slug such as "neuron"'))
+      .optional()
+      .default([])
+      .describe(
+        'Slugs of the notes to read first (e.g. `[neuron]`). They order the roadmap and the sidebar and draw the concept graph; an unknown slug or a cycle stops the build.',
+      ),
     /** A draft is built in development only and left out of production builds. */
     draft: z
       .boolean()

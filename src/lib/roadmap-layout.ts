@@ -65,19 +65,28 @@ export function layoutRoadmap(nodes: readonly RoadmapNode[], edges: readonly Roa
   return { width, height, nodes: placed, edges: routed };
 }
 
-/** Lines of the label, split at a space or after 7 CJK characters, so it fits inside a node. */
-export function wrapLabel(label: string, maxChars = 14): string[] {
+/**
+ * Lines of the label so it fits inside a node: split at spaces (or in the middle of a word without any),
+ * at most `maxLines` lines, the last one cut with "…" when the label is longer.
+ */
+export function wrapLabel(label: string, maxChars = 14, maxLines = 2): string[] {
   if (label.length <= maxChars) return [label];
   const words = label.split(' ');
+  let lines: string[];
   if (words.length === 1) {
-    const cut = Math.ceil(label.length / 2);
-    return [label.slice(0, cut), label.slice(cut)];
+    lines = [];
+    for (let i = 0; i < label.length; i += maxChars) lines.push(label.slice(i, i + maxChars));
+  } else {
+    lines = [''];
+    for (const word of words) {
+      const current = lines[lines.length - 1]!;
+      if (current && (current + ' ' + word).length > maxChars) lines.push(word);
+      else lines[lines.length - 1] = current ? `${current} ${word}` : word;
+    }
   }
-  const lines: string[] = [''];
-  for (const word of words) {
-    const current = lines[lines.length - 1]!;
-    if (current && (current + ' ' + word).length > maxChars) lines.push(word);
-    else lines[lines.length - 1] = current ? `${current} ${word}` : word;
-  }
-  return lines;
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  kept[maxLines - 1] = `${last.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+  return kept;
 }

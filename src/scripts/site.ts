@@ -160,6 +160,9 @@ setUpThemeToggle();
 setUpCopyButtons();
 setUpTocHighlight();
 setUpSearch();
+if (document.querySelector('[data-progress-toggle], [data-progress-summary], [data-progress-slug]')) {
+  void import('./progress.ts').then((m) => m.setUpProgress());
+}
 if (import.meta.env.PROD && location.protocol !== 'file:') {
   addEventListener('load', () => void import('./pwa.ts').then((m) => m.registerServiceWorker()).catch(() => undefined));
 }

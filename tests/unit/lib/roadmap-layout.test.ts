@@ -35,6 +35,9 @@ describe('wrapLabel', () => {
   it('keeps short labels on one line and splits long ones at spaces', () => {
     expect(wrapLabel('Foundations')).toEqual(['Foundations']);
     expect(wrapLabel('Matrices & linear algebra', 16)).toEqual(['Matrices &', 'linear algebra']);
-    expect(wrapLabel('数据工程师与大数据工程师', 8)).toEqual(['数据工程师与', '大数据工程师']);
+    expect(wrapLabel('数据工程师与大数据工程师', 8)).toEqual(['数据工程师与大数', '据工程师']);
+  });
+  it('cuts a label longer than two lines with an ellipsis', () => {
+    expect(wrapLabel('Open-source tools: TVM, old-photo restoration, SD WebUI and BLAS/LAPACK', 18)).toEqual(['Open-source tools:', 'TVM, old-photo…']);
   });
 });
