@@ -156,8 +156,26 @@ function setUpSearch(): void {
   dialog.addEventListener('close', () => opener?.focus());
 }
 
+/**
+ * Hover previews of links to notes: by mouse hover or keyboard focus, never on touch-only devices (a preview
+ * would stand between the tap and the link). The preview code and data load on first use.
+ */
+function setUpPreviews(): void {
+  if (location.protocol === 'file:' || matchMedia('(hover: none)').matches) return;
+  const link = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest<HTMLAnchorElement>('.prose a[href*="/notes/"], .backlinks a') : null;
+  const show = (a: HTMLAnchorElement | null) => {
+    if (a) void import('./previews.ts').then((m) => m.preview(a));
+  };
+  addEventListener('pointerover', (event) => {
+    if (event.pointerType === 'mouse') show(link(event.target));
+  });
+  addEventListener('focusin', (event) => show(link(event.target)));
+}
+
 setUpThemeToggle();
 setUpCopyButtons();
+setUpPreviews();
 setUpTocHighlight();
 setUpSearch();
 if (document.querySelector('[data-progress-toggle], [data-progress-summary], [data-progress-slug]')) {
