@@ -50,7 +50,8 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
 describe('search', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openBrowser();
+    // No service worker: its precache would answer the index requests that one test blocks.
+    session = await openBrowser({ serviceWorkers: 'block' });
   });
   afterAll(() => session.close());
 
@@ -172,5 +173,38 @@ describe('search', () => {
     expect(await page.locator('[data-search-dialog] img').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+describe('glossary synonyms', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser();
+  });
+  afterAll(() => session.close());
+
+  it.each([
+    ['/', 'ReLU'],
+    ['/', '线性整流函数'],
+    ['/', 'rectified linear unit'],
+    ['/en/', 'ReLU'],
+    ['/en/', '线性整流函数'],
+    ['/en/', 'rectified linear unit'],
+  ])('from %s, "%s" reaches the activation-functions note in the page’s language', async (from, query) => {
+    const page = await session.context.newPage();
+    await page.goto(base + from);
+    const paths = await searchFor(page, query);
+    const expected = from === '/' ? '/notes/activation-functions/' : '/en/notes/activation-functions/';
+    expect(paths.slice(0, 3)).toContain(expected);
+    expect(paths.every((p) => p.startsWith('/en/') === (from === '/en/'))).toBe(true);
+  });
+
+  it('finds the same notes for 激活函数 on the English site as for activation function', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${base}/en/`);
+    const byChinese = await searchFor(page, '激活函数');
+    await page.keyboard.press('Escape');
+    const byEnglish = await searchFor(page, 'activation function');
+    expect(byChinese[0]).toBe(byEnglish[0]);
   });
 });

@@ -1,6 +1,8 @@
 // The search UI: results as you type, exact-phrase-first ranking for Chinese, tag chips, both-languages
 // switch, keyboard navigation (combobox + listbox pattern). Everything is rendered with text nodes.
 import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../../lib/search.ts';
+import { expandQuery } from '../../lib/glossary.ts';
+import SYNONYMS from '../../data/search-synonyms.json';
 import { loadPagefind, mergeLanguage, pageHref, type Pagefind, type PagefindResultData, type PagefindSubResult } from './pagefind.ts';
 
 interface Messages {
@@ -153,15 +155,22 @@ export function mountSearch(panel: HTMLElement): void {
     input.setAttribute('aria-expanded', 'true');
   }
 
-  async function search(pagefind: Pagefind, query: string) {
-    const filters: Record<string, unknown> = {};
-    if (!both.checked) filters.language = lang;
-    if (selectedTags.size > 0) filters.tag = { any: [...selectedTags] };
+  async function searchOne(pagefind: Pagefind, query: string, filters: Record<string, unknown>) {
     const [plain, phrase] = await Promise.all([
       pagefind.search(query, { filters }),
       hasCjk(query) ? pagefind.search(phraseQuery(query), { filters }) : Promise.resolve(null),
     ]);
     return mergeRanked(phrase?.results ?? [], plain?.results ?? []);
+  }
+
+  /** The query's own results first, then those of its glossary synonyms (ReLU ⇄ 线性整流函数 ⇄ rectified linear unit). */
+  async function search(pagefind: Pagefind, query: string) {
+    const filters: Record<string, unknown> = {};
+    if (!both.checked) filters.language = lang;
+    if (selectedTags.size > 0) filters.tag = { any: [...selectedTags] };
+    const lists = await Promise.all([query, ...expandQuery(query, SYNONYMS, lang)].map((q) => searchOne(pagefind, q, filters)));
+    const seen = new Set<string>();
+    return lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
 
   async function run(): Promise<void> {

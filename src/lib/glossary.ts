@@ -1,0 +1,73 @@
+import type { Lang } from './lang.ts';
+
+/** A glossary term (content/glossary.json): the source of the glossary notes' tables and of search synonyms. */
+export interface GlossaryTerm {
+  /** The usual short form, e.g. `ReLU`. */
+  term: string;
+  /** The short form Chinese readers use, where it is not `term` (e.g. `偏置` for `Bias`). */
+  termZh?: string;
+  zh: string;
+  en: string;
+  /** Other names readers search for, in either language. */
+  aliases: string[];
+  definition: { zh: string; en: string };
+  /** Slug of the note that explains the term. */
+  note: string;
+}
+
+export interface GlossaryGroup {
+  zh: string;
+  en: string;
+  terms: GlossaryTerm[];
+}
+
+export interface Glossary {
+  groups: GlossaryGroup[];
+}
+
+const HEADER: Record<Lang, string> = {
+  zh: '| 术语 | 中文 | English | 释义 | 笔记 |',
+  en: '| Term | Chinese | English | Definition | Note |',
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The glossary as Markdown: a `##` heading and a table per group, rows linking to their notes. */
+export function glossaryMarkdown(glossary: Glossary, lang: Lang, noteTitles: Record<string, string>): string {
+  const prefix = lang === 'zh' ? '/notes/' : '/en/notes/';
+  return glossary.groups
+    .map((group) => {
+      const rows = group.terms.map((t) => {
+        const shown = lang === 'zh' ? (t.termZh ?? t.term) : t.term;
+        return `| ${cell(shown)} | ${cell(t.zh)} | ${cell(t.en)} | ${cell(t.definition[lang])} | [${cell(noteTitles[t.note] ?? t.note)}](${prefix}${t.note}/) |`;
+      });
+      return [`## ${group[lang]}`, '', HEADER[lang], '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** Every name of a term, for search: the short form, both names and the aliases, without duplicates. */
+export function namesOf(term: GlossaryTerm): string[] {
+  return [...new Set([term.term, term.termZh ?? '', term.zh, term.en, ...term.aliases].map((n) => n.trim()).filter(Boolean))];
+}
+
+/** The compact list search needs: per term, all its names. */
+export function synonymSets(glossary: Glossary): string[][] {
+  return glossary.groups.flatMap((g) => g.terms.map(namesOf));
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const normalize = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Other queries that mean the same as `query`, in the reader's language first: `线性整流函数` on the English
+ * site also searches `ReLU` and `rectified linear unit`. Empty when the query names no glossary term.
+ */
+export function expandQuery(query: string, sets: readonly string[][], lang: Lang): string[] {
+  const q = normalize(query);
+  const set = sets.find((names) => names.some((n) => normalize(n) === q));
+  if (!set) return [];
+  const others = set.filter((n) => normalize(n) !== q);
+  const inLanguage = (n: string) => (lang === 'zh' ? CJK.test(n) : !CJK.test(n));
+  return [...others.filter(inLanguage), ...others.filter((n) => !inLanguage(n))].slice(0, 4);
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderGlossary } from '../../../scripts/glossary.ts';
+import { expandQuery, namesOf, synonymSets, type Glossary } from '../../../src/lib/glossary.ts';
+
+const glossary = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary;
+const sets = synonymSets(glossary);
+
+describe('the glossary', () => {
+  it('has at least 40 terms, each with both names, both definitions and an existing note', () => {
+    const terms = glossary.groups.flatMap((g) => g.terms);
+    expect(terms.length).toBeGreaterThanOrEqual(40);
+    for (const t of terms) {
+      expect(t.zh && t.en && t.definition.zh && t.definition.en, t.term).toBeTruthy();
+      expect(existsSync(`content/notes/zh/${t.note}.md`) || existsSync(`content/notes/zh/${t.note}.mdx`), `${t.term} → ${t.note}`).toBe(true);
+    }
+  });
+
+  it('is what the glossary notes and the search synonyms show (npm run glossary -- --write)', () => {
+    for (const [file, expected] of Object.entries(renderGlossary())) {
+      expect(readFileSync(file, 'utf8'), `${file} is out of date: run npm run glossary -- --write`).toBe(expected);
+    }
+  });
+});
+
+describe('expandQuery', () => {
+  it('finds the other names of a term, the reader’s language first', () => {
+    expect(expandQuery('线性整流函数', sets, 'en')).toEqual(expect.arrayContaining(['ReLU', 'rectified linear unit']));
+    expect(expandQuery('线性整流函数', sets, 'en')[0]).not.toMatch(/[\u3400-\u9fff]/);
+    expect(expandQuery('rectified linear unit', sets, 'zh')[0]).toMatch(/[\u3400-\u9fff]/);
+    expect(expandQuery('ReLU', sets, 'zh')).toEqual(expect.arrayContaining(['修正线性单元']));
+    expect(expandQuery('Activation Function', sets, 'zh')).toContain('激活函数');
+    expect(expandQuery('激活函数', sets, 'en')).toContain('activation function');
+  });
+  it('expands nothing for words that are not glossary terms', () => {
+    expect(expandQuery('banana', sets, 'en')).toEqual([]);
+  });
+  it('lists each name once', () => {
+    const relu = glossary.groups.flatMap((g) => g.terms).find((t) => t.term === 'ReLU')!;
+    const names = namesOf(relu);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
