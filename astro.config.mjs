@@ -12,6 +12,7 @@ import { TAG_IDS } from './src/data/registry.ts';
 import contentGuard from './src/integrations/content-guard.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import remarkNoteMeta from './src/markdown/remark-note-meta.ts';
+import { citations } from './src/markdown/remark-citations.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import rehypeHeadingAnchors from './src/markdown/rehype-heading-anchors.ts';
 import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
@@ -31,6 +32,8 @@ const CACHE_DIR = process.env.NOTES_DIR
 const processor = unified({
   remarkPlugins: [
     remarkMath,
+    // [@key] cites content/references.bib; before remark-toc so the generated References heading is listed.
+    citations(),
     // A heading "目录" or "Contents" is filled with the note's table of contents.
     [remarkToc, { heading: '目录|contents|table of contents', maxDepth: 3, tight: true }],
     remarkNoteMeta,
@@ -61,7 +64,8 @@ export default defineConfig({
   markdown: {
     processor,
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The high-contrast GitHub themes: the plain ones have token colours below WCAG AA (4.5:1).
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
   },

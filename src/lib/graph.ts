@@ -98,7 +98,7 @@ export interface GraphLayout {
   edges: Array<Edge & { d: string }>;
 }
 
-export const GRAPH_CELL = { width: 200, height: 78, nodeWidth: 180, nodeHeight: 42, margin: 20 } as const;
+export const GRAPH_CELL = { width: 220, height: 86, nodeWidth: 200, nodeHeight: 54, margin: 20 } as const;
 
 /**
  * A layered layout, top to bottom: a note's layer is the length of the longest prerequisite chain leading

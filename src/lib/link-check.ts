@@ -60,7 +60,7 @@ export function findBrokenLinks(pages: readonly PageLinks[], files: ReadonlySet<
         });
         continue;
       }
-      if (fragment && fragment !== '_top' && !target.ids.has(fragment)) {
+      if (fragment && fragment !== 'top' && !target.ids.has(fragment)) {
         const guess = nearest(fragment, [...target.ids]);
         broken.push({
           page: page.path,

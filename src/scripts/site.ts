@@ -173,8 +173,16 @@ function setUpPreviews(): void {
   addEventListener('focusin', (event) => show(link(event.target)));
 }
 
+/** A display formula wider than the column scrolls; keyboard users need to reach it to scroll it. */
+function focusableWideFormulas(): void {
+  for (const formula of document.querySelectorAll<HTMLElement>('.katex-display')) {
+    if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
+  }
+}
+
 setUpThemeToggle();
 setUpCopyButtons();
+focusableWideFormulas();
 setUpPreviews();
 setUpTocHighlight();
 setUpSearch();

@@ -17,7 +17,7 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
   const dialog = page.getByTestId('search-dialog');
   await dialog.getByTestId('search-input').fill(query);
   await expect.poll(() => dialog.getByTestId('search-status').textContent(), { timeout: 15_000 }).toMatch(/找到|found/);
-  return dialog.locator('[role="option"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  return dialog.locator('a[role="option"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 }
 
 describe('the offline bundle, unzipped and opened from file://', () => {

@@ -16,7 +16,7 @@ describe('reading a note', () => {
     await page.goto(base + NOTE);
     const links = page.locator('[data-toc-link]');
     expect(await links.count()).toBeGreaterThan(3);
-    await expect.poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link')).toBe('_top');
+    await expect.poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link')).toBe('top');
     const target = await links.nth(3).getAttribute('data-toc-link');
     await page.locator(`[id="${target}"]`).evaluate((el) => el.scrollIntoView());
     await expect.poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link')).toBe(target);

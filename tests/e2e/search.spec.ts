@@ -35,7 +35,7 @@ async function openSearch(page: Page) {
 }
 
 async function resultPaths(page: Page): Promise<string[]> {
-  const links = page.getByTestId('search-dialog').locator('[role="option"] a');
+  const links = page.getByTestId('search-dialog').locator('a[role="option"]');
   return (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)));
 }
 
@@ -107,7 +107,7 @@ describe('search', () => {
     expect(await second.getAttribute('aria-selected')).toBe('true');
     expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
     await page.keyboard.press('ArrowUp');
-    const firstHref = await dialog.locator('[role="option"] a').first().getAttribute('href');
+    const firstHref = await dialog.locator('a[role="option"]').first().getAttribute('href');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.href.endsWith(firstHref!) || url.pathname === new URL(firstHref!, base).pathname);
     expect(new URL(page.url()).searchParams.get('highlight')).toBe('gradient descent');

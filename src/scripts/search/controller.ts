@@ -107,25 +107,24 @@ export function mountSearch(panel: HTMLElement): void {
     for (const item of items) for (const tag of item.filters?.tag ?? []) counts[tag] = (counts[tag] ?? 0) + 1;
     renderChips(counts);
     if (total === 0) {
-      say(`${messages.none.replace('{q}', query)} ${messages.suggest}`);
-      const li = document.createElement('li');
-      li.className = 'search-panel__empty';
+      say(`${messages.none.replace('{q}', query)} ${messages.suggest} `);
       const link = document.createElement('a');
       link.href = messages.glossaryUrl;
       link.textContent = messages.glossary;
-      li.append(link);
-      list.append(li);
+      status.append(link); // outside the listbox, which holds only options
       return;
     }
     say(messages.count.replace('{n}', String(total)));
     items.forEach((data, i) => {
       const section = bestSection(data);
+      // The link is the option itself (an option must not contain another interactive element).
       const li = document.createElement('li');
-      li.id = `${list.id}-${i}`;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
+      li.setAttribute('role', 'none');
       li.className = 'search-result';
       const link = document.createElement('a');
+      link.id = `${list.id}-${i}`;
+      link.setAttribute('role', 'option');
+      link.setAttribute('aria-selected', 'false');
       link.href = withHighlight(pageHref(section.url), query);
       link.tabIndex = -1;
       const title = document.createElement('span');
@@ -149,7 +148,7 @@ export function mountSearch(panel: HTMLElement): void {
       }
       link.append(excerpt);
       li.append(link);
-      li.addEventListener('mousemove', () => setActive(i));
+      link.addEventListener('mousemove', () => setActive(i));
       list.append(li);
     });
     input.setAttribute('aria-expanded', 'true');
@@ -216,7 +215,7 @@ export function mountSearch(panel: HTMLElement): void {
       }
     } else if (event.key === 'Enter') {
       event.preventDefault(); // the form would reload the /search/ page
-      const target = options()[Math.max(active, 0)]?.querySelector('a');
+      const target = options()[Math.max(active, 0)] as HTMLAnchorElement | undefined;
       if (target) location.href = target.href;
     }
   });
