@@ -1,0 +1,377 @@
+// The activation plotter's state and the plot it shows, as pure functions of (state, size, language): the server
+// renders `derive(initialState, DEFAULT_SIZE, lang)`, the custom element (view.ts) re-derives after each `update`
+// and whenever the plot is resized. Imports only src/lib.
+import { ACTIVATION_IDS, activationFunctions as activations, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
+import { formatNumber } from '../../lib/format-number.ts';
+import type { Lang } from '../../lib/lang.ts';
+import { readHashSegment } from '../../lib/url-hash.ts';
+
+export interface PlotState {
+  /** The functions drawn, in ACTIVATION_IDS order. */
+  readonly selected: readonly ActivationId[];
+  /** Whether each derivative is drawn too (dashed). */
+  readonly derivatives: boolean;
+  /** The visible x-range. */
+  readonly xMin: number;
+  readonly xMax: number;
+  /** The x of the readout, snapped to the plot's resolution. */
+  readonly cursor: number;
+  /** Whether the crosshair is drawn (while hovering, touching or using the keyboard on the plot). */
+  readonly crosshair: boolean;
+}
+
+export type PlotAction =
+  | { readonly type: 'toggle'; readonly id: string; readonly on: boolean }
+  | { readonly type: 'derivatives'; readonly on: boolean }
+  /** Scale the x-range by `factor` (> 1 zooms out) keeping the point `about` (default: the centre) in place. */
+  | { readonly type: 'zoom'; readonly factor: number; readonly about?: number }
+  /** Move the x-range by `dx` (in x units). */
+  | { readonly type: 'pan'; readonly dx: number }
+  | { readonly type: 'reset' }
+  /** Put the crosshair at `x`, or hide it (`null`; the readout keeps its x). */
+  | { readonly type: 'cursor'; readonly x: number | null };
+
+export const DEFAULT_RANGE = { xMin: -6, xMax: 6 } as const;
+/** Narrowest and widest x-range, and how far from 0 its centre may go. */
+export const LIMITS = { minSpan: 0.2, maxSpan: 200, maxCentre: 100 } as const;
+/** The size the server renders at; the browser re-derives at the plot's real size. */
+export const DEFAULT_SIZE = { width: 640, height: 320 } as const;
+/** Space around the plot area for tick labels. */
+export const MARGIN = { left: 44, right: 12, top: 10, bottom: 26 } as const;
+/** The x-values of the table of sample values (the worked example of the activation-functions note, and more). */
+export const SAMPLE_XS = [-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3] as const;
+/** This widget's segment of the URL hash (see url-hash.ts): `#plot:f=relu,sigmoid&d=1&x=-6,6`. */
+export const HASH_SEGMENT = 'plot';
+/**
+ * One marker shape per function, in ACTIVATION_IDS order, so curves differ in more than colour: circle (a 12-gon,
+ * round at marker size), square, triangle, diamond, inverted triangle, four-pointed star, cross, hexagon, star.
+ * Each is [corners, angle of the first corner in degrees, outer radius, inner radius of a star] (radii in units of r).
+ */
+export const SHAPES: ReadonlyArray<readonly number[]> = [
+  [12, 0, 1.1],
+  [4, 45, 1.25],
+  [3, -90, 1.35],
+  [4, 0, 1.35],
+  [3, 90, 1.35],
+  [8, -90, 1.5, 0.55],
+  [8, -45, 1.5, 0.55],
+  [6, 0, 1.15],
+  [10, -90, 1.5, 0.65],
+];
+
+export const initialState: PlotState = {
+  selected: ['relu', 'sigmoid', 'tanh'],
+  derivatives: true,
+  ...DEFAULT_RANGE,
+  cursor: 1,
+  crosshair: false,
+};
+
+/** How finely the readout's x moves: a power of ten about 1/500 of the visible range. */
+export function resolution(span: number): number {
+  return 10 ** Math.floor(Math.log10(span / 500));
+}
+
+/** One keyboard step of the crosshair's slider: a round number about 1/60 of the visible range. */
+export function keyStep(span: number): number {
+  return niceStep(span / 60);
+}
+
+/** The round number (1, 2 or 5 times a power of ten) nearest above `raw`. */
+export function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+const decimalsOf = (step: number) => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+/** `x` rounded to a multiple of `step`, without binary noise (1.2000000000000002 → 1.2). */
+const snap = (x: number, step: number) => Number((Math.round(x / step) * step).toFixed(decimalsOf(step)));
+
+function clampRange(xMin: number, xMax: number): { xMin: number; xMax: number } {
+  const span = Math.min(LIMITS.maxSpan, Math.max(LIMITS.minSpan, xMax - xMin));
+  const centre = Math.min(LIMITS.maxCentre, Math.max(-LIMITS.maxCentre, (xMin + xMax) / 2));
+  const round = (v: number) => Number(v.toPrecision(10));
+  return { xMin: round(centre - span / 2), xMax: round(centre + span / 2) };
+}
+
+function withCursor(state: PlotState, x: number, crosshair: boolean): PlotState {
+  const span = state.xMax - state.xMin;
+  const clamped = Math.min(state.xMax, Math.max(state.xMin, x));
+  return { ...state, cursor: snap(clamped, resolution(span)), crosshair };
+}
+
+/** The next state after `action`. Never throws; actions with non-finite numbers change nothing. */
+export function update(state: PlotState, action: PlotAction): PlotState {
+  switch (action.type) {
+    case 'toggle': {
+      if (!isActivationId(action.id)) return state;
+      const set = new Set(state.selected);
+      if (action.on) set.add(action.id);
+      else set.delete(action.id);
+      return { ...state, selected: ACTIVATION_IDS.filter((id) => set.has(id)) };
+    }
+    case 'derivatives':
+      return { ...state, derivatives: action.on };
+    case 'zoom': {
+      const about = action.about ?? (state.xMin + state.xMax) / 2;
+      if (!(action.factor > 0) || !Number.isFinite(action.factor) || !Number.isFinite(about)) return state;
+      const range = clampRange(about - (about - state.xMin) * action.factor, about + (state.xMax - about) * action.factor);
+      return withCursor({ ...state, ...range }, state.cursor, state.crosshair);
+    }
+    case 'pan': {
+      if (!Number.isFinite(action.dx)) return state;
+      const range = clampRange(state.xMin + action.dx, state.xMax + action.dx);
+      return withCursor({ ...state, ...range }, state.cursor + (range.xMin - state.xMin), state.crosshair);
+    }
+    case 'reset':
+      return withCursor({ ...state, ...DEFAULT_RANGE }, state.cursor, state.crosshair);
+    case 'cursor':
+      if (action.x === null) return { ...state, crosshair: false };
+      return Number.isFinite(action.x) ? withCursor(state, action.x, true) : state;
+  }
+}
+
+/** The shareable part of the state as the body of this widget's hash segment: `f=relu,sigmoid&d=1&x=-6,6`. */
+export function toHash(state: PlotState): string {
+  return `f=${state.selected.join(',')}&d=${state.derivatives ? 1 : 0}&x=${state.xMin},${state.xMax}`;
+}
+
+/** The state in this widget's segment of a URL hash (with or without `#`), or undefined when none is valid. */
+export function fromHash(hash: string): PlotState | undefined {
+  const body = readHashSegment(hash, HASH_SEGMENT);
+  if (body === undefined) return undefined;
+  const params = new URLSearchParams(body);
+  const ids = (params.get('f') ?? '').split(',').filter(Boolean);
+  const [lo, hi, ...rest] = (params.get('x') ?? '').split(',').map(Number);
+  const d = params.get('d');
+  if (!ids.every(isActivationId) || rest.length || !(lo! < hi!) || !Number.isFinite(lo! - hi!) || (d !== '0' && d !== '1')) return undefined;
+  const state = { ...initialState, selected: ACTIVATION_IDS.filter((id) => ids.includes(id)), derivatives: d === '1', ...clampRange(lo!, hi!) };
+  return withCursor(state, state.cursor, false);
+}
+
+export interface Tick {
+  /** Position in px along its axis (x from the left, y from the top). */
+  readonly px: number;
+  readonly label: string;
+}
+
+export interface Curve {
+  readonly id: ActivationId;
+  /** The function's path; `d` of the derivative ('' when derivatives are off). */
+  readonly d: string;
+  readonly dd: string;
+  /** Filled markers on f, hollow ones on f′, as one path each. */
+  readonly markers: string;
+  readonly dmarkers: string;
+}
+
+export interface ReadoutRow {
+  readonly id: ActivationId;
+  readonly label: string;
+  readonly f: string;
+  readonly df: string;
+}
+
+export interface PlotView {
+  /** What the curves depend on (selection, derivatives, range, size): equal keys, equal curves. */
+  readonly key: string;
+  readonly width: number;
+  readonly height: number;
+  /** The plot area in px. */
+  readonly area: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  /** The y-range, fitted to what is drawn and rounded to ticks. */
+  readonly yMin: number;
+  readonly yMax: number;
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+  /** Where the axes x = 0 and y = 0 are, if visible. */
+  readonly zeroX: number | null;
+  readonly zeroY: number | null;
+  readonly curves: readonly Curve[];
+  readonly crosshair: { readonly visible: boolean; readonly px: number; readonly points: ReadonlyArray<{ readonly id: ActivationId; readonly y: number | null; readonly dy: number | null }> };
+  readonly readout: { readonly x: string; readonly rows: readonly ReadoutRow[] };
+  /** "x from −6 to 6". */
+  readonly rangeLabel: string;
+  /** What screen readers hear after a change. */
+  readonly announcement: string;
+}
+
+const STRINGS: Record<Lang, { range: (min: string, max: string) => string; none: string; stop: string }> = {
+  en: { range: (min, max) => `x from ${min} to ${max}`, none: 'No function selected.', stop: '. ' },
+  zh: { range: (min, max) => `x 从 ${min} 到 ${max}`, none: '未选择任何函数。', stop: '。' },
+};
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+function ticks(min: number, max: number, count: number, toPx: (v: number) => number): Tick[] {
+  const step = niceStep((max - min) / Math.max(2, count));
+  const decimals = decimalsOf(step);
+  const out: Tick[] = [];
+  for (let k = Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) {
+    const value = Number((k * step).toFixed(decimals)) + 0;
+    out.push({ px: r1(toPx(value)), label: formatNumber(value, decimals) });
+  }
+  return out;
+}
+
+/** A marker of `shape` (an entry of SHAPES) centred on (x, y) with radius `r`, as a closed path. */
+export function markerPath(shape: readonly number[], x: number, y: number, r = 4): string {
+  const [n = 0, start = 0, ...radii] = shape;
+  const points = Array.from({ length: n }, (_, k) => {
+    const angle = ((start + (k * 360) / n) * Math.PI) / 180;
+    const radius = r * radii[k % radii.length]!;
+    return `${r1(x + radius * Math.cos(angle))},${r1(y + radius * Math.sin(angle))}`;
+  });
+  return `M${points.join('L')}Z`;
+}
+
+/** The part of a PlotView that depends on the selection, the range and the size, not on the crosshair. */
+type Geometry = Pick<PlotView, 'key' | 'width' | 'height' | 'area' | 'yMin' | 'yMax' | 'xTicks' | 'yTicks' | 'zeroX' | 'zeroY' | 'curves'>;
+
+function geometry(state: PlotState, width: number, height: number, key: string): Geometry {
+  const area = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+  const { xMin, xMax } = state;
+  const span = xMax - xMin;
+  const plotWidth = area.right - area.left;
+  const xToPx = (x: number) => area.left + ((x - xMin) / span) * plotWidth;
+
+  // Sample every function (and derivative) once; the y-range fits what is drawn.
+  const count = Math.ceil(plotWidth / 2) + 1;
+  const grid = Array.from({ length: count }, (_, k) => xMin + (k / (count - 1)) * span);
+  const eps = span * 1e-9;
+  /** [x, g(x), 1 where the line must not join the previous point]: either side of each jump is sampled too. */
+  const sample = (g: (x: number) => number, jumps: readonly number[]) =>
+    [...grid, ...jumps.filter((j) => j > xMin && j < xMax).flatMap((j) => [j - eps, j + eps])]
+      .sort((a, b) => a - b)
+      .map((x) => [x, g(x), jumps.some((j) => j < x && x - j <= eps * 1.5)] as const);
+  const sampled = state.selected.map((id) => {
+    const fn = activations[id];
+    return { fn, f: sample(fn.f, fn.jumps.f), df: state.derivatives ? sample(fn.df, fn.jumps.df) : [] };
+  });
+  let lo = 0;
+  let hi = 0;
+  for (const { f, df } of sampled)
+    for (const [, y] of [...f, ...df])
+      if (Number.isFinite(y)) {
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
+      }
+  if (hi - lo < 1) hi = lo + 1;
+  const pad = (hi - lo) * 0.06;
+  const yCount = Math.max(3, Math.round((area.bottom - area.top) / 45));
+  const yStep = niceStep((hi - lo + 2 * pad) / yCount);
+  const yMin = Math.floor((lo - pad) / yStep) * yStep;
+  const yMax = Math.ceil((hi + pad) / yStep) * yStep;
+  const yToPx = (y: number) => area.bottom - ((y - yMin) / (yMax - yMin)) * (area.bottom - area.top);
+
+  const path = (points: ReadonlyArray<readonly [number, number, boolean]>) => {
+    let d = '';
+    let pen = false;
+    for (const [x, y, jump] of points) {
+      const ok = Number.isFinite(y);
+      if (ok) d += `${pen && !jump ? 'L' : 'M'}${r1(xToPx(x))},${r1(yToPx(y))}`;
+      pen = ok;
+    }
+    return d;
+  };
+  const markersFor = (index: number, g: (x: number) => number, shape: readonly number[]) =>
+    [0, 1, 2, 3]
+      .map((k) => {
+        const x = xMin + (span * (k + (index + 0.5) / ACTIVATION_IDS.length)) / 4;
+        const y = g(x);
+        return Number.isFinite(y) ? markerPath(shape, xToPx(x), yToPx(y)) : '';
+      })
+      .join('');
+
+  return {
+    key,
+    width,
+    height,
+    area,
+    yMin,
+    yMax,
+    xTicks: ticks(xMin, xMax, Math.round(plotWidth / 70), xToPx),
+    yTicks: ticks(yMin, yMax, yCount, yToPx),
+    zeroX: xMin <= 0 && 0 <= xMax ? r1(xToPx(0)) : null,
+    zeroY: r1(yToPx(0)),
+    curves: sampled.map(({ fn, f, df }): Curve => {
+      const index = ACTIVATION_IDS.indexOf(fn.id);
+      const shape = SHAPES[index]!;
+      return {
+        id: fn.id,
+        d: path(f),
+        dd: state.derivatives ? path(df) : '',
+        markers: markersFor(index, fn.f, shape),
+        dmarkers: state.derivatives ? markersFor(index, fn.df, shape) : '',
+      };
+    }),
+  };
+}
+
+/**
+ * Everything the plot shows for `state` at `size` (px), in `lang`. Pass the previous view as `reuse`: when only
+ * the crosshair moved, its curves, ticks and y-range are kept instead of sampled again (same result, less work).
+ */
+export function derive(state: PlotState, size: { width: number; height: number }, lang: Lang, reuse?: PlotView): PlotView {
+  const s = STRINGS[lang];
+  const width = Math.max(200, Math.round(size.width));
+  const height = Math.max(160, Math.round(size.height));
+  const key = `${state.selected.join()}|${state.derivatives}|${state.xMin}|${state.xMax}|${width}|${height}`;
+  const g = reuse?.key === key ? reuse : geometry(state, width, height, key);
+  const { area, yMin, yMax } = g;
+  const { xMin, xMax, cursor } = state;
+  const span = xMax - xMin;
+  const yToPx = (y: number) => area.bottom - ((y - yMin) / (yMax - yMin)) * (area.bottom - area.top);
+  const inY = (y: number) => (Number.isFinite(y) && y >= yMin && y <= yMax ? r1(yToPx(y)) : null);
+  const values = state.selected.map((id) => {
+    const fn = activations[id];
+    return { id, label: fn.label, y: fn.f(cursor), dy: fn.df(cursor) };
+  });
+  const rows = values.map(({ id, label, y, dy }) => ({ id, label, f: formatNumber(y), df: formatNumber(dy) }));
+  const xText = formatNumber(cursor, Math.max(decimalsOf(resolution(span)), 1));
+  const rowsText = rows.map((row) => `${row.label}: f = ${row.f}${state.derivatives ? `, f′ = ${row.df}` : ''}`).join('; ');
+  return {
+    ...g,
+    crosshair: {
+      visible: state.crosshair,
+      px: r1(area.left + ((cursor - xMin) / span) * (area.right - area.left)),
+      points: values.map(({ id, y, dy }) => ({ id, y: inY(y), dy: state.derivatives ? inY(dy) : null })),
+    },
+    readout: { x: xText, rows },
+    rangeLabel: s.range(formatNumber(xMin, 3), formatNumber(xMax, 3)),
+    announcement: rows.length ? `x = ${xText}${s.stop}${rowsText}` : s.none,
+  };
+}
+
+/** The sample-value table: one row per x in SAMPLE_XS, f and f′ of every function, formatted. */
+export function sampleTable(): Array<{ x: string; values: Record<ActivationId, { f: string; df: string }> }> {
+  return SAMPLE_XS.map((x) => ({
+    x: formatNumber(x),
+    values: Object.fromEntries(ACTIVATION_IDS.map((id) => [id, { f: formatNumber(activations[id].f(x)), df: formatNumber(activations[id].df(x)) }])) as Record<
+      ActivationId,
+      { f: string; df: string }
+    >,
+  }));
+}
+
+/**
+ * Gridlines, the axes x = 0 and y = 0, tick marks and tick labels as SVG markup (numbers only, nothing to escape):
+ * one path per kind of line, so a redraw touches a handful of nodes. One function for both renderers: the server
+ * puts it in the page, the view sets it as innerHTML after a change.
+ */
+export function axesMarkup(view: PlotView): string {
+  const { left, right, top, bottom } = view.area;
+  const { xTicks, yTicks, zeroX, zeroY } = view;
+  const lines = (f: (t: Tick) => string) => (ticks: readonly Tick[]) => ticks.map(f).join('');
+  const grid = lines((t) => `M${t.px},${top}V${bottom}`)(xTicks) + lines((t) => `M${left},${t.px}H${right}`)(yTicks);
+  const marks = lines((t) => `M${t.px},${bottom}v4`)(xTicks) + lines((t) => `M${left},${t.px}h-4`)(yTicks);
+  const axes = (zeroY === null ? '' : `M${left},${zeroY}H${right}`) + (zeroX === null ? '' : `M${zeroX},${top}V${bottom}`);
+  const labels = (ticks: readonly Tick[], at: (t: Tick) => string) => ticks.map((t) => `<text ${at(t)}>${t.label}</text>`).join('');
+  return (
+    `<path class="activation-plot__grid" d="${grid}"/>` +
+    `<rect class="activation-plot__frame" x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/>` +
+    `<path class="activation-plot__tick" d="${marks}"/><path class="activation-plot__axis" d="${axes}"/>` +
+    `<g class="activation-plot__xlabels">${labels(xTicks, (t) => `x="${t.px}" y="${bottom + 16}"`)}</g>` +
+    `<g class="activation-plot__ylabels">${labels(yTicks, (t) => `x="${left - 7}" y="${t.px}"`)}</g>`
+  );
+}

@@ -1,0 +1,319 @@
+// The neuron widget's state and everything it shows, as pure functions: the server renders `derive(initialState)`
+// and the custom element (view.ts) renders `derive(state)` after each `update`. Imports only src/lib.
+import { ACTIVATION_IDS, activationFunctions as activations, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
+import { formatNumber } from '../../lib/format-number.ts';
+import type { Lang } from '../../lib/lang.ts';
+import { neuron, type NeuronError } from '../../lib/neuron.ts';
+import { readHashSegment } from '../../lib/url-hash.ts';
+
+export const MIN_INPUTS = 1;
+export const MAX_INPUTS = 8;
+/** Range and step of the sliders; the number fields accept anything within ±FIELD_LIMIT. */
+export const SLIDER = { min: -5, max: 5, step: 0.1 } as const;
+/** Largest magnitude a field accepts: beyond it the sum is no longer a number a learner can read. */
+export const FIELD_LIMIT = 1000;
+/** This widget's segment of the URL hash (see url-hash.ts): `#neuron:x=0.5,-1&w=1.2,0.3&b=0.1&f=relu`. */
+export const HASH_SEGMENT = 'neuron';
+
+/** A field as the learner sees it: `x1` … `x8`, `w1` … `w8`, `b`. 1-based, like the notes' x₁. */
+export type FieldName = 'b' | `x${number}` | `w${number}`;
+
+export interface InvalidField {
+  readonly field: FieldName;
+  /** What the learner typed. */
+  readonly text: string;
+  readonly reason: 'empty' | 'not-a-number' | 'out-of-range';
+}
+
+export interface NeuronState {
+  readonly inputs: readonly number[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+  readonly activation: ActivationId;
+  /** Fields whose text is not a usable number. The numbers above keep their last good values meanwhile. */
+  readonly invalid: readonly InvalidField[];
+}
+
+export type NeuronAction =
+  /** The text of a field or slider changed. */
+  | { readonly type: 'edit'; readonly field: FieldName; readonly text: string }
+  | { readonly type: 'activation'; readonly activation: string }
+  | { readonly type: 'add' }
+  | { readonly type: 'remove' }
+  /** Replace the whole configuration (from the URL hash). */
+  | { readonly type: 'load'; readonly state: NeuronState };
+
+/** The worked example of the neuron note: x = (0.5, −1), w = (1.2, 0.3), b = 0.1, ReLU. */
+export const initialState: NeuronState = {
+  inputs: [0.5, -1],
+  weights: [1.2, 0.3],
+  bias: 0.1,
+  activation: 'relu',
+  invalid: [],
+};
+
+export type ParsedNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: InvalidField['reason'] };
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A field's text as a number: plain decimals and exponents (`-1.5`, `.5`, `2e-3`), full-width digits and the
+ * typographic minus accepted; `-0` is 0. Anything else is `not-a-number`; beyond ±FIELD_LIMIT is `out-of-range`.
+ */
+export function parseNumber(text: string): ParsedNumber {
+  const clean = text.normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-');
+  if (clean === '') return { ok: false, reason: 'empty' };
+  if (!NUMBER.test(clean)) return { ok: false, reason: 'not-a-number' };
+  const value = Number(clean);
+  if (!(Math.abs(value) <= FIELD_LIMIT)) return { ok: false, reason: 'out-of-range' };
+  return { ok: true, value: value + 0 }; // + 0 turns −0 into 0
+}
+
+function fieldIndex(field: FieldName, count: number): { kind: 'x' | 'w' | 'b'; index: number } | undefined {
+  if (field === 'b') return { kind: 'b', index: 0 };
+  const kind = field[0] as 'x' | 'w';
+  const index = Number(field.slice(1)) - 1;
+  return Number.isInteger(index) && index >= 0 && index < count ? { kind, index } : undefined;
+}
+
+const replaceAt = (values: readonly number[], index: number, value: number) => values.map((v, i) => (i === index ? value : v));
+
+/** The next state after `action`. Never throws: an unusable edit is recorded in `invalid` instead. */
+export function update(state: NeuronState, action: NeuronAction): NeuronState {
+  switch (action.type) {
+    case 'edit': {
+      const target = fieldIndex(action.field, state.inputs.length);
+      if (!target) return state;
+      const others = state.invalid.filter((entry) => entry.field !== action.field);
+      const parsed = parseNumber(action.text);
+      if (!parsed.ok) return { ...state, invalid: [...others, { field: action.field, text: action.text, reason: parsed.reason }] };
+      const { kind, index } = target;
+      return {
+        ...state,
+        inputs: kind === 'x' ? replaceAt(state.inputs, index, parsed.value) : state.inputs,
+        weights: kind === 'w' ? replaceAt(state.weights, index, parsed.value) : state.weights,
+        bias: kind === 'b' ? parsed.value : state.bias,
+        invalid: others,
+      };
+    }
+    case 'activation':
+      return isActivationId(action.activation) ? { ...state, activation: action.activation } : state;
+    case 'add':
+      if (state.inputs.length >= MAX_INPUTS) return state;
+      // A new input with weight 0 leaves z unchanged until the learner gives it a weight.
+      return { ...state, inputs: [...state.inputs, 1], weights: [...state.weights, 0] };
+    case 'remove': {
+      const count = state.inputs.length;
+      if (count <= MIN_INPUTS) return state;
+      return {
+        ...state,
+        inputs: state.inputs.slice(0, -1),
+        weights: state.weights.slice(0, -1),
+        invalid: state.invalid.filter((entry) => entry.field !== `x${count}` && entry.field !== `w${count}`),
+      };
+    }
+    case 'load':
+      return action.state;
+  }
+}
+
+/** The configuration as the body of this widget's hash segment: `x=0.5,-1&w=1.2,0.3&b=0.1&f=relu`. */
+export function toHash(state: NeuronState): string {
+  return `x=${state.inputs.join(',')}&w=${state.weights.join(',')}&b=${state.bias}&f=${state.activation}`;
+}
+
+/** The configuration in this widget's segment of a URL hash (with or without `#`), or undefined when none is valid. */
+export function fromHash(hash: string): NeuronState | undefined {
+  const body = readHashSegment(hash, HASH_SEGMENT);
+  if (body === undefined) return undefined;
+  const params = new URLSearchParams(body);
+  const list = (key: string) => (params.get(key) ?? '').split(',').map(parseNumber);
+  const xs = list('x');
+  const ws = list('w');
+  const b = parseNumber(params.get('b') ?? '');
+  const f = params.get('f');
+  const good = (parsed: ParsedNumber[]) => parsed.every((p) => p.ok);
+  if (!good(xs) || !good(ws) || !b.ok || !isActivationId(f)) return undefined;
+  if (xs.length !== ws.length || xs.length < MIN_INPUTS || xs.length > MAX_INPUTS) return undefined;
+  const values = (parsed: ParsedNumber[]) => parsed.map((p) => (p.ok ? p.value : 0));
+  return { inputs: values(xs), weights: values(ws), bias: b.value, activation: f, invalid: [] };
+}
+
+const STRINGS = {
+  en: {
+    empty: '{field}: enter a number.',
+    notANumber: '{field}: “{text}” is not a number.',
+    outOfRange: `{field}: {text} is outside the range −${FIELD_LIMIT} to ${FIELD_LIMIT}.`,
+    keep: 'The result shown is for the last valid numbers.',
+    lengthMismatch: 'The number of inputs and weights differ.',
+    notFinite: 'Every input, weight and the bias must be a finite number.',
+    overflow: 'The weighted sum is too large to compute.',
+    unknownActivation: 'Unknown activation function.',
+    announce: 'z = {z}, y = {y}',
+  },
+  zh: {
+    empty: '{field}：请输入一个数。',
+    notANumber: '{field}：“{text}”不是一个数。',
+    outOfRange: `{field}：{text} 超出了 −${FIELD_LIMIT} 到 ${FIELD_LIMIT} 的范围。`,
+    keep: '下面显示的仍是上一次有效输入的结果。',
+    lengthMismatch: '输入和权重的个数不一致。',
+    notFinite: '所有输入、权重和偏置都必须是有限的数。',
+    overflow: '加权和太大，无法计算。',
+    unknownActivation: '未知的激活函数。',
+    announce: 'z = {z}，y = {y}',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
+const shorten = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+
+/** The sentence for one unusable field. */
+export function invalidMessage(entry: InvalidField, lang: Lang): string {
+  const s = STRINGS[lang];
+  const template = entry.reason === 'empty' ? s.empty : entry.reason === 'not-a-number' ? s.notANumber : s.outOfRange;
+  return fill(template, { field: entry.field, text: shorten(entry.text.trim()) });
+}
+
+function errorMessage(error: NeuronError, lang: Lang): string {
+  const s = STRINGS[lang];
+  switch (error.kind) {
+    case 'length-mismatch':
+      return s.lengthMismatch;
+    case 'not-finite':
+      return s.notFinite;
+    case 'overflow':
+      return s.overflow;
+    case 'unknown-activation':
+      return s.unknownActivation;
+  }
+}
+
+/** A number in a written-out formula: negative numbers in brackets, `(−1)`. */
+const term = (value: number) => (value < 0 ? `(${formatNumber(value)})` : formatNumber(value));
+
+/** Size of the diagram's viewBox. */
+export const DIAGRAM = { width: 360, height: 240, inputX: 60, inputR: 12, sumX: 200, sumY: 132, sumR: 20, biasY: 36 } as const;
+
+export interface DiagramInput {
+  /** Centre of the input node. */
+  readonly cy: number;
+  /** The edge from the input to Σ. */
+  readonly d: string;
+  /** Stroke width, growing with |wᵢ|. */
+  readonly width: number;
+  /** Sign of the weight: drawn solid (positive), dashed (negative) or dotted (zero), not only in colour. */
+  readonly sign: 'positive' | 'negative' | 'zero';
+  /** Where the weight's value is written. */
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly x: string;
+  readonly w: string;
+}
+
+export interface NeuronView {
+  readonly count: number;
+  readonly canAdd: boolean;
+  readonly canRemove: boolean;
+  /** Values to put into the fields and sliders (ASCII, as a number field wants them), by field name. */
+  readonly fields: ReadonlyArray<{ readonly field: FieldName; readonly text: string; readonly slider: string }>;
+  /** The computation written out, or undefined when it cannot be computed (the view keeps the last one). */
+  readonly steps?: { readonly z: string; readonly y: string; readonly dydz: string };
+  /** Empty when all is well; otherwise what is wrong and that the result shown is the last good one. */
+  readonly message: string;
+  /** Fields to mark aria-invalid. */
+  readonly invalidFields: readonly FieldName[];
+  /** The short summary screen readers hear after a change. */
+  readonly announcement: string;
+  readonly diagram: {
+    readonly inputs: readonly DiagramInput[];
+    readonly bias: Omit<DiagramInput, 'cy' | 'x' | 'w'> & { readonly b: string };
+    readonly activation: string;
+    readonly y: string;
+  };
+}
+
+const clampSlider = (value: number) => String(Math.min(SLIDER.max, Math.max(SLIDER.min, value)));
+const sign = (w: number) => (w > 0 ? 'positive' : w < 0 ? 'negative' : 'zero') as DiagramInput['sign'];
+const edgeWidth = (w: number) => Number((1 + 1.6 * Math.min(Math.abs(w), 5)).toFixed(2));
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** An edge from (x1, y1) to the rim of the Σ node, with the point `t` of the way along it for a label. */
+function edgeTo(x1: number, y1: number, t: number) {
+  const dx = DIAGRAM.sumX - x1;
+  const dy = DIAGRAM.sumY - y1;
+  const length = Math.hypot(dx, dy);
+  const x2 = DIAGRAM.sumX - (dx / length) * DIAGRAM.sumR;
+  const y2 = DIAGRAM.sumY - (dy / length) * DIAGRAM.sumR;
+  return {
+    d: `M${round1(x1)},${round1(y1)} L${round1(x2)},${round1(y2)}`,
+    labelX: round1(x1 + (x2 - x1) * t),
+    labelY: round1(y1 + (y2 - y1) * t - 5),
+  };
+}
+
+/** Everything the widget shows for `state`, in `lang`. */
+export function derive(state: NeuronState, lang: Lang): NeuronView {
+  const s = STRINGS[lang];
+  const count = state.inputs.length;
+  const fn = activations[state.activation];
+  const result = neuron({ inputs: state.inputs, weights: state.weights, bias: state.bias, activation: state.activation });
+
+  const messages = state.invalid.map((entry) => invalidMessage(entry, lang));
+  let steps: NeuronView['steps'];
+  let announcement = '';
+  if (result.ok) {
+    const { z, y, dydz } = result.value;
+    const sum = state.inputs.map((x, i) => `${term(x)}×${term(state.weights[i]!)}`).join(' + ');
+    steps = {
+      z: `z = ${sum} + ${term(state.bias)} = ${formatNumber(z)}`,
+      y: `y = ${fn.symbol}(${formatNumber(z)}) = ${formatNumber(y)}`,
+      dydz: `dy/dz = ${fn.symbol}′(${formatNumber(z)}) = ${formatNumber(dydz)}`,
+    };
+    announcement = fill(s.announce, { z: formatNumber(z), y: formatNumber(y) });
+  } else {
+    messages.push(errorMessage(result.error, lang));
+  }
+  if (state.invalid.length > 0) messages.push(s.keep);
+  const message = messages.join(' ');
+
+  const fields: Array<NeuronView['fields'][number]> = [];
+  state.inputs.forEach((x, i) => {
+    fields.push({ field: `x${i + 1}`, text: String(x), slider: clampSlider(x) });
+    fields.push({ field: `w${i + 1}`, text: String(state.weights[i]), slider: clampSlider(state.weights[i]!) });
+  });
+  fields.push({ field: 'b', text: String(state.bias), slider: clampSlider(state.bias) });
+
+  const spread = Math.min(48, 168 / Math.max(1, count - 1));
+  const inputs = state.inputs.map((x, i): DiagramInput => {
+    const w = state.weights[i]!;
+    const cy = round1(DIAGRAM.sumY + (i - (count - 1) / 2) * spread);
+    return {
+      cy,
+      ...edgeTo(DIAGRAM.inputX + DIAGRAM.inputR, cy, 0.3),
+      width: edgeWidth(w),
+      sign: sign(w),
+      x: formatNumber(x, 2),
+      w: formatNumber(w, 2),
+    };
+  });
+  const biasEdge = edgeTo(DIAGRAM.sumX, DIAGRAM.biasY + DIAGRAM.inputR, 0.5);
+  return {
+    count,
+    canAdd: count < MAX_INPUTS,
+    canRemove: count > MIN_INPUTS,
+    fields,
+    ...(steps ? { steps } : {}),
+    message,
+    invalidFields: state.invalid.map((entry) => entry.field),
+    announcement: message ? `${announcement} ${message}`.trim() : announcement,
+    diagram: {
+      inputs,
+      bias: { ...biasEdge, labelX: DIAGRAM.sumX + 8, width: edgeWidth(state.bias), sign: sign(state.bias), b: formatNumber(state.bias, 2) },
+      activation: fn.label,
+      y: result.ok ? formatNumber(result.value.y, 3) : '?',
+    },
+  };
+}
+
+/** The activation picker's options, in display order. */
+export const ACTIVATION_OPTIONS = ACTIVATION_IDS.map((id) => ({ id, label: activations[id].label }));
