@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import type { BenchSection } from './bench/section.ts';
 import { widgetsBench } from './bench/widgets.ts';
 import { playgroundBench } from './bench/playground.ts';
+import { searchBench } from './bench/search.ts';
+import { offlineBench } from './bench/offline.ts';
 
-const SECTIONS: BenchSection[] = [widgetsBench, playgroundBench];
+const SECTIONS: BenchSection[] = [widgetsBench, playgroundBench, searchBench, offlineBench];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));

@@ -7,6 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/support/browser.ts';
 import { serveStatic } from '../../tests/e2e/support/server.ts';
 import { mergeRanked } from '../../src/lib/search.ts';
+import type { BenchSection } from './section.ts';
 
 export interface SearchBench {
   indexBytes: number;
@@ -67,7 +68,8 @@ async function ranking(page: Page, dist: string): Promise<SearchBench['ranking']
   let plainHits = 0, mergedHits = 0, shown = 0, truth = 0, plainFound = 0, mergedFound = 0;
   for (const query of RANKING_QUERIES) {
     const { plain, phrase } = await page.evaluate(async (q) => {
-      const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+      const url = '/pagefind/pagefind.js'; // served by the site, resolved in the browser
+      const pagefind = await import(/* @vite-ignore */ url);
       await pagefind.init();
       const urls = async (r: { results: Array<{ id: string; data: () => Promise<{ url: string }> }> }) =>
         Promise.all(r.results.map(async (x) => ({ id: x.id, url: (await x.data()).url })));
@@ -95,7 +97,8 @@ export async function benchSearch(dist: string): Promise<SearchBench> {
   const { server, url } = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
+    // No service worker: its precache download would be counted as search bytes.
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     let bytes = 0;
     page.on('requestfinished', (request) => {
       void request.sizes().then((s) => {
@@ -127,8 +130,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export function formatSearchBench(b: SearchBench): string {
   const median = [...b.warmMs].sort((x, y) => x - y)[Math.floor(b.warmMs.length / 2)]!;
   return [
-    '### Search',
-    '',
     '| measure | value | goal |',
     '| --- | --- | --- |',
     `| index size (total / per note page) | ${kb(b.indexBytes)} / ${kb(b.indexBytes / b.notes)} | |`,
@@ -143,6 +144,8 @@ export function formatSearchBench(b: SearchBench): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(formatSearchBench(await benchSearch(process.argv[2] ?? 'dist')));
-}
+export const searchBench: BenchSection = {
+  name: 'search',
+  description: 'index size, bytes per query, keystroke-to-results time, phrase-first ranking gain',
+  run: async ({ dist }) => formatSearchBench(await benchSearch(dist)),
+};

@@ -34,7 +34,7 @@ export function allNotes(): Promise<Note[]> {
 
 /** Prerequisite edges among the notes of a language (`from` is read before `to`). */
 export function prerequisiteEdges(notes: readonly Note[]): Edge[] {
-  const slugs = new Set(notes.map((n) => n.slug));
+  const slugs = new Set<string>(notes.map((n) => n.slug));
   return notes.flatMap((n) => n.prerequisites.filter((p) => slugs.has(p)).map((p) => ({ from: p, to: n.slug })));
 }
 

@@ -60,14 +60,15 @@ const CJK = /[\u3400-\u9fff]/;
 const normalize = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
- * Other queries that mean the same as `query`, in the reader's language first: `线性整流函数` on the English
- * site also searches `ReLU` and `rectified linear unit`. Empty when the query names no glossary term.
+ * Other queries that mean the same as `query`, in the reader's language: `线性整流函数` on the English site
+ * also searches `ReLU` and `rectified linear unit`; `ReLU` on the Chinese site also searches `修正线性单元`.
+ * Only names in the page's language are searched (its index holds no other), at most three.
+ * Empty when the query names no glossary term.
  */
 export function expandQuery(query: string, sets: readonly string[][], lang: Lang): string[] {
   const q = normalize(query);
   const set = sets.find((names) => names.some((n) => normalize(n) === q));
   if (!set) return [];
-  const others = set.filter((n) => normalize(n) !== q);
   const inLanguage = (n: string) => (lang === 'zh' ? CJK.test(n) : !CJK.test(n));
-  return [...others.filter(inLanguage), ...others.filter((n) => !inLanguage(n))].slice(0, 4);
+  return set.filter((n) => normalize(n) !== q && inLanguage(n) && !/[（(]/.test(n)).slice(0, 3);
 }

@@ -46,7 +46,7 @@ function installFetch(base: string): void {
       }
     }
     const data = files[key];
-    return data === undefined ? new Response(null, { status: 404 }) : new Response(bytesOf(data));
+    return data === undefined ? new Response(null, { status: 404 }) : new Response(bytesOf(data).buffer as ArrayBuffer);
   };
 }
 
