@@ -1,6 +1,7 @@
 // @ts-check
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -8,6 +9,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkToc from 'remark-toc';
 import { SITE } from './src/site.config.ts';
+import { THEME_INIT } from './src/scripts/theme-init.ts';
+import { IFRAME_HOSTS } from './src/markdown/rehype-safe-html.ts';
 import { TAG_IDS } from './src/data/registry.ts';
 import contentGuard from './src/integrations/content-guard.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
@@ -79,4 +82,29 @@ export default defineConfig({
     }),
   ],
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy as a <meta> in every page: scripts only from this site or by hash (no
+  // 'unsafe-inline', no 'unsafe-eval'); Pagefind's WebAssembly needs 'wasm-unsafe-eval'. Styles allow inline
+  // style attributes, which KaTeX and Shiki need to position glyphs and colour tokens. Headers a host should
+  // add on top (frame-ancestors cannot be set in a meta): public/_headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        `frame-src ${IFRAME_HOSTS.map((host) => `https://${host}`).join(' ')}`,
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [`sha256-${createHash('sha256').update(THEME_INIT).digest('base64')}`],
+      },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
 });

@@ -119,6 +119,8 @@ async function main() {
     }
     html = html
       .replace(/<link rel="manifest"[^>]*>/, '')
+      // The policy's hashes and 'self' do not describe the rewritten classic scripts on file://.
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')
       .replace('<html ', `<html data-root="${rootPrefix(path)}" data-pagefind-base="${rootPrefix(path)}pagefind/" `)
       .replace(
         '<footer class="site-footer">',
