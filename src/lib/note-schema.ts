@@ -63,6 +63,14 @@ export function noteSchema(tagIds: readonly string[]) {
       .describe(
         'Slugs of the notes to read first (e.g. `[neuron]`). They order the roadmap and the sidebar and draw the concept graph; an unknown slug or a cycle stops the build.',
       ),
+    /** English notes only: the hash of the Chinese note this translates, written by `npm run translations:stamp`. */
+    translationOf: z
+      .string()
+      .regex(/^[0-9a-f]{12}$/, 'translationOf is 12 hexadecimal digits: let `npm run translations:stamp` write it')
+      .optional()
+      .describe(
+        'English notes only: the version of the Chinese note this translates (12 hex digits, written by `npm run translations:stamp`). When the Chinese note changes, the page says so and `npm run check` lists the note.',
+      ),
     /** A draft is built in development only and left out of production builds. */
     draft: z
       .boolean()

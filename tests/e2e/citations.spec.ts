@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type Session } from './support/browser.ts';
+
+const base = inject('baseUrl');
+const NOTE = '/en/notes/sota-image-models/';
+
+describe('citations', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(() => session.close());
+
+  it('shows the reference when a citation gets keyboard focus, and jumps to it and back', async () => {
+    const page = await session.context.newPage();
+    await page.goto(base + NOTE);
+    const first = page.locator('sup.citation a').first();
+    const title = await first.getAttribute('title');
+    expect(title).toMatch(/^Goodfellow et al\. Generative Adversarial Networks\./);
+    await first.focus();
+    // Focus by keyboard: the tooltip is the link's ::after, showing its title.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const tooltip = await first.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(tooltip).toBe(JSON.stringify(title));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-goodfellow2014gan');
+    await page.locator('#ref-goodfellow2014gan a[href^="#cite-"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#cite-goodfellow2014gan-1');
+  });
+
+  it('lists every cited paper once, in the order of first citation', async () => {
+    const page = await session.context.newPage();
+    await page.goto(base + NOTE);
+    const cited = await page.locator('sup.citation a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash.slice(5)));
+    const listed = await page.locator('.references li').evaluateAll((items) => items.map((li) => li.id.slice(4)));
+    expect(listed).toEqual([...new Set(cited)]);
+    expect(listed.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the reference shown on focus inside a 320 px wide screen', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(base + NOTE);
+    const links = page.locator('sup.citation a');
+    expect(await links.count()).toBeGreaterThan(10);
+    for (let i = 0; i < (await links.count()); i++) {
+      await links.nth(i).focus();
+      // The tooltip is a pseudo-element, which has no bounding box: work its box out from the computed style.
+      const box = await links.nth(i).evaluate((el) => {
+        const style = getComputedStyle(el, '::after');
+        return { content: style.content, position: style.position, width: parseFloat(style.width), bottom: parseFloat(style.bottom) };
+      });
+      expect(box.content, `citation ${i + 1}`).not.toBe('none');
+      expect(box.position).toBe('fixed');
+      // Centred (left 50%, translateX(-50%)), so it fits when it is no wider than the viewport.
+      expect(box.width).toBeLessThanOrEqual(320 - 32);
+      expect(box.width).toBeGreaterThan(100);
+      expect(box.bottom).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('offers "cite this note" with a copy button, collapsed until opened', async () => {
+    const page = await session.context.newPage();
+    await page.goto(base + NOTE);
+    const details = page.locator('details.cite-note');
+    await expect.poll(() => details.locator('pre').first().isVisible()).toBe(false);
+    await details.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.locator('pre').first().isVisible()).toBe(true);
+    expect(await details.locator('pre').first().innerText()).toMatch(/^@misc\{dln-sota-image-models,/);
+    expect(await details.getByRole('button', { name: 'Copy code' }).count()).toBe(2);
+  });
+});
