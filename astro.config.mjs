@@ -22,6 +22,7 @@ import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
 import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
 import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
 import rehypeSafeHtml from './src/markdown/rehype-safe-html.ts';
+import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 // Astro caches the content layer in cacheDir. The site's own builds keep one cache per output folder
@@ -50,6 +51,7 @@ const processor = unified({
     rehypeTocNav,
     rehypeExternalLinks,
     rehypeCodeBlocks,
+    rehypeTableScroll,
   ],
   remarkRehype: {
     footnoteLabel: '脚注 · Footnotes',

@@ -51,7 +51,7 @@ describe('reading a note', () => {
   it('is readable at 320 px with no horizontal page scroll', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/', NOTE, '/en/notes/network-architectures/', '/tags/']) {
+    for (const path of ['/', NOTE, '/en/notes/network-architectures/', '/tags/', '/en/notes/open-source-tools/', '/notes/sota-image-models/', '/en/notes/ai-taxonomy/', '/notes/glossary/', '/en/graph/']) {
       await page.goto(base + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -107,3 +107,12 @@ describe('remark-note-meta', () => {
     expect((plain.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({ minutes: 1, hasMath: false });
   });
 });
+
+describe('rehype-table-scroll', () => {
+  it('wraps each table in a focusable scroll container', async () => {
+    const { default: rehypeTableScroll } = await import('../../../src/markdown/rehype-table-scroll.ts');
+    const { html } = await render('| a | b |\n| --- | --- |\n| 1 | 2 |\n\n| c |\n| --- |\n| 3 |\n', [rehypeTableScroll]);
+    expect(html.match(/<div class="table-scroll" tabindex="0"><table>/g)).toHaveLength(2);
+    expect(html).toMatch(/<\/table><\/div>/);
+  });
+});
