@@ -61,6 +61,26 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  it('runs both widgets from file://', async () => {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(pathToFileURL(join(root, 'en', 'notes', 'neuron', 'index.html')).href);
+    const neuron = page.getByTestId('neuron-widget');
+    await neuron.and(page.locator('[data-ready]')).waitFor();
+    await neuron.getByTestId('w1-input').fill('2');
+    expect((await neuron.getByTestId('z-line').textContent())?.trim()).toBe('z = 0.5×2 + (−1)×0.3 + 0.1 = 0.8');
+
+    await page.goto(pathToFileURL(join(root, 'en', 'notes', 'activation-functions', 'index.html')).href);
+    const plot = page.getByTestId('activation-plot');
+    await plot.and(page.locator('[data-ready]')).waitFor();
+    const range = await plot.getByTestId('x-range').textContent();
+    await plot.getByTestId('zoom-in').click();
+    expect(await plot.getByTestId('x-range').textContent()).not.toBe(range);
+
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
   it('searches in Chinese and English with the same results as the served site', async () => {
     const page = await session.context.newPage();
     const problems = watchProblems(page);
