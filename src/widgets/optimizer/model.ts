@@ -1,0 +1,344 @@
+// The optimizer visualizer's state and everything it shows, as pure functions: a 2-D loss surface drawn as
+// contours, and SGD, momentum and Adam walking from the same start point, each with its own learning rate.
+// The server renders `derive(initialState)`; the custom element (view.ts) dispatches a few steps per animation
+// frame and patches the SVG. Imports only src/lib; the optimizers are the ones that train the playground.
+import { contourSegments, joinSegments, sampleGrid } from '../../lib/contours.ts';
+import { formatNumber } from '../../lib/format-number.ts';
+import type { Lang } from '../../lib/lang.ts';
+import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/loss-surfaces.ts';
+import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/optimizers.ts';
+import { readHashSegment } from '../../lib/url-hash.ts';
+
+/** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
+export const HASH_NAME = 'optimizer';
+/** Learning rates on offer (the sliders step through them). */
+export const RATES = [0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1] as const;
+/**
+ * Learning rates that show each surface's lesson: on Rosenbrock, the largest stable rates for SGD and momentum
+ * against Adam; on the saddle, plain descent stuck on the ridge; in the ravine, SGD zig-zagging (y × −0.8 per step).
+ */
+export const DEFAULT_RATES: Readonly<Record<SurfaceId, Readonly<Record<OptimizerId, number>>>> = {
+  rosenbrock: { sgd: 0.002, momentum: 0.001, adam: 0.1 },
+  saddle: { sgd: 0.01, momentum: 0.002, adam: 0.01 },
+  ravine: { sgd: 0.3, momentum: 0.03, adam: 0.1 },
+};
+/** A walk stops after this many steps. */
+export const MAX_STEPS = 1000;
+/** A walker this far out (or not finite) has diverged and stops. */
+export const DIVERGED = 1e4;
+/** The first view: the default surface after this many steps, so the paths are there before anything is pressed. */
+export const INITIAL_STEPS = 150;
+/** Size of the plot's square viewBox. */
+export const VIEW = 400;
+/** Cells per side of the grid the contours are traced on. */
+export const CONTOUR_GRID = 64;
+
+export interface OptimizerConfig {
+  readonly surface: SurfaceId;
+  readonly start: { readonly x: number; readonly y: number };
+  readonly rates: Readonly<Record<OptimizerId, number>>;
+}
+
+export interface Walker {
+  /** Every point visited, the start first. */
+  readonly path: ReadonlyArray<{ readonly x: number; readonly y: number }>;
+  readonly state: OptimizerState;
+  readonly diverged: boolean;
+}
+
+export interface OptimizerVizState {
+  readonly config: OptimizerConfig;
+  readonly walkers: Readonly<Record<OptimizerId, Walker>>;
+  readonly step: number;
+  readonly playing: boolean;
+}
+
+export type OptimizerVizAction =
+  /** Another surface: its start point and learning rates, walks restart. */
+  | { readonly type: 'surface'; readonly surface: string }
+  | { readonly type: 'rate'; readonly optimizer: OptimizerId; readonly rate: number }
+  /** Move the start point (clamped to the view); walks restart. */
+  | { readonly type: 'start'; readonly x: number; readonly y: number }
+  | { readonly type: 'step'; readonly steps: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'toggle' }
+  | { readonly type: 'reset' }
+  | { readonly type: 'load'; readonly config: OptimizerConfig };
+
+/** The configuration of `surface` as it comes: its own start point and learning rates. */
+export function surfaceConfig(surface: SurfaceId): OptimizerConfig {
+  return { surface, start: { ...surfaces[surface].start }, rates: { ...DEFAULT_RATES[surface] } };
+}
+
+/** The entry of RATES nearest to `rate` on a log scale. */
+export function snapRate(rate: number): number {
+  if (!(rate > 0)) return RATES[0];
+  let best: number = RATES[0];
+  for (const r of RATES) if (Math.abs(Math.log(r / rate)) < Math.abs(Math.log(best / rate))) best = r;
+  return best;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** A valid configuration: start clamped into the view and rounded to 0.01, rates snapped to RATES. */
+export function normalizeConfig(config: OptimizerConfig): OptimizerConfig {
+  const { xMin, xMax, yMin, yMax } = surfaces[config.surface].extent;
+  const clamp = (v: number, lo: number, hi: number, fallback: number) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, round(v, 2))) : fallback);
+  const defaults = surfaceConfig(config.surface);
+  return {
+    surface: config.surface,
+    start: { x: clamp(config.start.x, xMin, xMax, defaults.start.x), y: clamp(config.start.y, yMin, yMax, defaults.start.y) },
+    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, snapRate(config.rates[id] ?? defaults.rates[id])])) as Record<OptimizerId, number>,
+  };
+}
+
+/** Every optimizer at the start point, step 0. */
+export function createState(config: OptimizerConfig): OptimizerVizState {
+  const walkers = Object.fromEntries(
+    OPTIMIZER_IDS.map((id): [OptimizerId, Walker] => [id, { path: [config.start], state: createOptimizer(id, config.rates[id]).init(2), diverged: false }]),
+  ) as Record<OptimizerId, Walker>;
+  return { config, walkers, step: 0, playing: false };
+}
+
+/** `steps` more steps of every walker that has not diverged: θ ← optimizer.step(θ, ∇L(θ)). */
+export function advance(state: OptimizerVizState, steps: number): OptimizerVizState {
+  const n = Math.min(Math.floor(steps), MAX_STEPS - state.step);
+  if (!(n > 0)) return state;
+  const surface = surfaces[state.config.surface];
+  const walkers = Object.fromEntries(
+    OPTIMIZER_IDS.map((id) => {
+      const walker = state.walkers[id];
+      if (walker.diverged) return [id, walker];
+      const optimizer = createOptimizer(id, state.config.rates[id]);
+      const path = walker.path.slice();
+      let optimizerState = walker.state;
+      let diverged = false;
+      for (let k = 0; k < n; k++) {
+        const { x, y } = path.at(-1)!;
+        const next = optimizer.step([x, y], surface.gradient(x, y), optimizerState);
+        const [nx, ny] = next.theta as [number, number];
+        if (!(Math.abs(nx) < DIVERGED && Math.abs(ny) < DIVERGED)) {
+          diverged = true;
+          break;
+        }
+        path.push({ x: nx, y: ny });
+        optimizerState = next.state;
+      }
+      return [id, { path, state: optimizerState, diverged }];
+    }),
+  ) as Record<OptimizerId, Walker>;
+  const step = state.step + n;
+  const moving = OPTIMIZER_IDS.some((id) => !walkers[id].diverged);
+  return { ...state, walkers, step, playing: state.playing && step < MAX_STEPS && moving };
+}
+
+export const initialState: OptimizerVizState = advance(createState(surfaceConfig('rosenbrock')), INITIAL_STEPS);
+
+/** The next state after `action`; never throws, returns the same object when nothing changes. */
+export function update(state: OptimizerVizState, action: OptimizerVizAction): OptimizerVizState {
+  const restart = (config: OptimizerConfig) => {
+    const normalized = normalizeConfig(config);
+    return toHash(normalized) === toHash(state.config) ? state : { ...createState(normalized), playing: state.playing };
+  };
+  switch (action.type) {
+    case 'surface':
+      return isSurfaceId(action.surface) && action.surface !== state.config.surface ? restart(surfaceConfig(action.surface)) : state;
+    case 'rate':
+      return restart({ ...state.config, rates: { ...state.config.rates, [action.optimizer]: action.rate } });
+    case 'start':
+      return restart({ ...state.config, start: { x: action.x, y: action.y } });
+    case 'step':
+      return advance(state, action.steps);
+    case 'play':
+      return state.playing ? state : { ...(state.step >= MAX_STEPS ? createState(state.config) : state), playing: true };
+    case 'pause':
+      return state.playing ? { ...state, playing: false } : state;
+    case 'toggle':
+      return update(state, { type: state.playing ? 'pause' : 'play' });
+    case 'reset':
+      return createState(state.config);
+    case 'load':
+      return createState(normalizeConfig(action.config));
+  }
+}
+
+// --- The URL hash -------------------------------------------------------------------------------------------
+
+/** The configuration as the body of the hash segment: `s=rosenbrock&x=-1.2&y=1&sgd=0.002&momentum=0.001&adam=0.1`. */
+export function toHash(config: OptimizerConfig): string {
+  return [`s=${config.surface}`, `x=${config.start.x}`, `y=${config.start.y}`, ...OPTIMIZER_IDS.map((id) => `${id}=${config.rates[id]}`)].join('&');
+}
+
+/** The configuration in a URL hash, or undefined without an optimizer segment; bad fields take the surface's defaults. */
+export function fromHash(hash: string): OptimizerConfig | undefined {
+  const body = readHashSegment(hash, HASH_NAME);
+  if (body === undefined) return undefined;
+  const params = new URLSearchParams(body);
+  const s = params.get('s');
+  const surface = isSurfaceId(s) ? s : 'rosenbrock';
+  const defaults = surfaceConfig(surface);
+  const num = (key: string, fallback: number) => {
+    const text = params.get(key);
+    const value = text === null || text.trim() === '' ? NaN : Number(text);
+    return Number.isFinite(value) ? value : fallback;
+  };
+  return normalizeConfig({
+    surface,
+    start: { x: num('x', defaults.start.x), y: num('y', defaults.start.y) },
+    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, num(id, defaults.rates[id])])) as Record<OptimizerId, number>,
+  });
+}
+
+// --- Drawing ------------------------------------------------------------------------------------------------
+
+/** Surface coordinates to the square viewBox (y up). */
+export function toView(surface: SurfaceId, x: number, y: number): { px: number; py: number } {
+  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
+  return { px: ((x - xMin) / (xMax - xMin)) * VIEW, py: ((yMax - y) / (yMax - yMin)) * VIEW };
+}
+
+/** ViewBox coordinates back to the surface (for a click on the plot). */
+export function fromView(surface: SurfaceId, px: number, py: number): { x: number; y: number } {
+  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
+  return { x: xMin + (px / VIEW) * (xMax - xMin), y: yMax - (py / VIEW) * (yMax - yMin) };
+}
+
+const pathData = (surface: SurfaceId, points: ReadonlyArray<{ x: number; y: number }>) =>
+  points
+    .map(({ x, y }, i) => {
+      const { px, py } = toView(surface, x, y);
+      return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`;
+    })
+    .join('');
+
+const contourCache = new Map<SurfaceId, ReadonlyArray<{ level: number; d: string }>>();
+
+/** The contour lines of a surface, one SVG path per level (traced once per surface, then remembered). */
+export function contours(surface: SurfaceId): ReadonlyArray<{ level: number; d: string }> {
+  const cached = contourCache.get(surface);
+  if (cached) return cached;
+  const s = surfaces[surface];
+  const grid = sampleGrid(s.f, s.extent, CONTOUR_GRID, CONTOUR_GRID);
+  const result = s.levels.map((level) => ({ level, d: joinSegments(contourSegments(grid, level)).map((line) => pathData(surface, line.map(([x, y]) => ({ x, y })))).join('') }));
+  contourCache.set(surface, result);
+  return result;
+}
+
+const STRINGS = {
+  en: {
+    surfaces: { rosenbrock: 'Rosenbrock valley', saddle: 'Saddle point', ravine: 'Narrow ravine' },
+    optimizers: { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' },
+    diverged: 'diverged',
+    steps: 'after {step} steps',
+    summary: 'After {step} steps: {walkers}.',
+    walker: '{name} at ({x}, {y}), L = {loss}',
+    walkerDiverged: '{name} diverged',
+  },
+  zh: {
+    surfaces: { rosenbrock: 'Rosenbrock 山谷', saddle: '鞍点', ravine: '狭长峡谷' },
+    optimizers: { sgd: 'SGD', momentum: '动量', adam: 'Adam' },
+    diverged: '发散',
+    steps: '{step} 步之后',
+    summary: '{step} 步之后：{walkers}。',
+    walker: '{name} 在 ({x}, {y})，L = {loss}',
+    walkerDiverged: '{name} 已发散',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
+
+export interface WalkerView {
+  readonly id: OptimizerId;
+  readonly name: string;
+  /** The path as SVG path data in the VIEW box. */
+  readonly d: string;
+  /** Where the walker is now, in the VIEW box. */
+  readonly px: number;
+  readonly py: number;
+  readonly x: string;
+  readonly y: string;
+  readonly loss: string;
+  readonly diverged: boolean;
+  readonly rate: string;
+  /** Index of its learning rate in RATES, for the slider. */
+  readonly rateIndex: number;
+}
+
+export interface OptimizerVizView {
+  readonly surface: SurfaceId;
+  readonly surfaceName: string;
+  readonly steps: string;
+  readonly step: number;
+  readonly walkers: readonly WalkerView[];
+  readonly start: { readonly px: number; readonly py: number; readonly x: string; readonly y: string };
+  readonly minima: ReadonlyArray<{ readonly px: number; readonly py: number }>;
+  readonly summary: string;
+  readonly playing: boolean;
+  readonly finished: boolean;
+}
+
+/** Everything the widget shows for `state`, in `lang` (the contours come from `contours`). */
+export function derive(state: OptimizerVizState, lang: Lang): OptimizerVizView {
+  const s = STRINGS[lang];
+  const { surface } = state.config;
+  const f = surfaces[surface].f;
+  const walkers = OPTIMIZER_IDS.map((id): WalkerView => {
+    const walker = state.walkers[id];
+    const at = walker.path.at(-1)!;
+    const { px, py } = toView(surface, at.x, at.y);
+    const rate = state.config.rates[id];
+    return {
+      id,
+      name: s.optimizers[id],
+      d: pathData(surface, walker.path),
+      px: round(px, 1),
+      py: round(py, 1),
+      x: formatNumber(at.x, 3),
+      y: formatNumber(at.y, 3),
+      loss: walker.diverged ? s.diverged : formatNumber(f(at.x, at.y), 4),
+      diverged: walker.diverged,
+      rate: String(rate),
+      rateIndex: Math.max(0, (RATES as readonly number[]).indexOf(rate)),
+    };
+  });
+  const start = toView(surface, state.config.start.x, state.config.start.y);
+  const described = walkers.map((w) => (w.diverged ? fill(s.walkerDiverged, { name: w.name }) : fill(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss })));
+  return {
+    surface,
+    surfaceName: s.surfaces[surface],
+    steps: fill(s.steps, { step: state.step }),
+    step: state.step,
+    walkers,
+    start: { px: round(start.px, 1), py: round(start.py, 1), x: formatNumber(state.config.start.x, 2), y: formatNumber(state.config.start.y, 2) },
+    minima: surfaces[surface].minima.map((m) => {
+      const p = toView(surface, m.x, m.y);
+      return { px: round(p.px, 1), py: round(p.py, 1) };
+    }),
+    summary: fill(s.summary, { step: state.step, walkers: described.join(lang === 'zh' ? '；' : '; ') }),
+    playing: state.playing,
+    finished: state.step >= MAX_STEPS || walkers.every((w) => w.diverged),
+  };
+}
+
+/** Labels of the surfaces, for the picker. */
+export function surfaceOptions(lang: Lang) {
+  return SURFACE_IDS.map((id) => ({ id, label: STRINGS[lang].surfaces[id] }));
+}
+
+/**
+ * The contour lines as SVG markup for the plot's contour group: one path per level, the lowest levels most
+ * opaque so the valley floor stands out. Used by the server and, on a change of surface, by the view.
+ */
+export function contourMarkup(surface: SurfaceId): string {
+  const lines = contours(surface);
+  return lines
+    .map(({ d }, k) => `<path class="optimizer-viz__contour" stroke-opacity="${(0.85 - (0.55 * k) / Math.max(1, lines.length - 1)).toFixed(2)}" d="${d}"/>`)
+    .join('');
+}
+
+/** The start slider's range and step for a surface. */
+export function startRange(surface: SurfaceId): { x: { min: number; max: number }; y: { min: number; max: number }; step: number } {
+  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
+  return { x: { min: xMin, max: xMax }, y: { min: yMin, max: yMax }, step: 0.01 };
+}

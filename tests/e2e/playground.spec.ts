@@ -1,0 +1,244 @@
+// The network playground on the built notes: training on XOR until the test loss is low, a shared URL restoring
+// the configuration and the same run, the keyboard, screen-reader text, dark mode, small screens, layout stability
+// and the no-JavaScript snapshot.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
+import { recordLayoutShifts, shiftsInside } from './support/layout-shift.ts';
+
+const base = inject('baseUrl');
+const EN = `${base}/en/notes/network-architectures/`;
+const ZH = `${base}/notes/learning-methods/`;
+
+/** A number as the widget prints it (typographic minus, maybe in scientific notation). */
+const number = (text: string | null) => Number((text ?? '').trim().replace(/\u2212/g, '-'));
+
+describe('network playground', () => {
+  let session: Session;
+  let page: Page;
+  let problems: PageProblems;
+  let widget: Locator;
+  const id = (testId: string) => widget.getByTestId(testId);
+  const text = async (testId: string) => (await id(testId).textContent())?.trim() ?? '';
+
+  async function open(url: string, on: Page = page): Promise<Locator> {
+    await on.goto(url);
+    const found = on.getByTestId('playground');
+    await found.and(on.locator('[data-ready]')).waitFor();
+    if (on === page) widget = found;
+    return found;
+  }
+
+  beforeAll(async () => {
+    session = await openBrowser({ viewport: { width: 1280, height: 900 } });
+    page = await session.context.newPage();
+    problems = watchProblems(page);
+  });
+  afterAll(async () => {
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await session.close();
+  });
+
+  it('trains on XOR: the epoch advances and the test loss falls below 0.05', async () => {
+    await open(EN);
+    expect(await text('epoch')).toBe('0');
+    expect(number(await text('test-loss'))).toBeGreaterThan(0.5);
+    await id('dataset').selectOption('xor');
+    await id('play-pause').click();
+    expect(await id('play-pause').getAttribute('data-playing')).toBe('true');
+    expect(await text('play-pause')).toBe('Pause');
+    const epochs: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          epochs.push(number(await text('epoch')));
+          return number(await text('test-loss'));
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeLessThan(0.05);
+    expect(epochs.at(-1)).toBeGreaterThan(0);
+    expect(new Set(epochs).size).toBeGreaterThan(2); // it advanced while we watched
+    expect(await text('test-accuracy')).toMatch(/^(99(\.\d)?|100)%$/);
+    await id('play-pause').click();
+    expect(await text('play-pause')).toBe('Play');
+    const paused = await text('step-count');
+    await page.waitForTimeout(300);
+    expect(await text('step-count')).toBe(paused);
+    // The loss chart and the heat map's text alternative follow the run.
+    expect((await id('loss-chart').locator('[data-curve="test"]').getAttribute('d'))!.split('L').length).toBeGreaterThan(3);
+    expect(await id('heatmap').getAttribute('aria-label')).toContain(`after ${paused} steps on the XOR data`);
+  });
+
+  it('keeps the whole configuration in the URL: a shared link restores it and gives the same run', async () => {
+    await open(EN);
+    await id('dataset').selectOption('spiral');
+    await id('layers').selectOption('3');
+    await id('neurons-3').selectOption('6');
+    await id('activation').selectOption('relu');
+    await id('learning-rate').selectOption('0.01');
+    await id('optimizer').selectOption('momentum');
+    await id('l2').selectOption('0.001');
+    await id('dropout').selectOption('0.1');
+    await id('seed').fill('42');
+    await id('seed').press('Enter');
+    await id('noise').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await id('batch-size').focus();
+    await page.keyboard.press('End');
+    const expected = '#playground:d=spiral&n=0.15&t=0.5&h=4,4,6&a=relu&lr=0.01&b=30&o=momentum&l2=0.001&do=0.1&s=42';
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(expected);
+    for (let i = 0; i < 5; i++) await id('step').click();
+    const after5 = { loss: await text('test-loss'), train: await text('train-loss') };
+    expect(await text('step-count')).toBe('5');
+    expect(await text('architecture')).toBe('2 → 4 → 4 → 6 → 1');
+
+    const other = await session.context.newPage();
+    const otherProblems = watchProblems(other);
+    const shared = await open(`${EN}${expected}`, other);
+    const on = (testId: string) => shared.getByTestId(testId);
+    expect(await on('dataset').inputValue()).toBe('spiral');
+    expect(await on('layers').inputValue()).toBe('3');
+    expect(await on('neurons-3').inputValue()).toBe('6');
+    expect(await on('neurons-3').isVisible()).toBe(true);
+    expect(await on('neurons-1').inputValue()).toBe('4');
+    expect(await on('activation').inputValue()).toBe('relu');
+    expect(await on('learning-rate').inputValue()).toBe('0.01');
+    expect(await on('batch-size').inputValue()).toBe('30');
+    expect(await on('noise').inputValue()).toBe('0.15');
+    expect(await on('optimizer').inputValue()).toBe('momentum');
+    expect(await on('l2').inputValue()).toBe('0.001');
+    expect(await on('dropout').inputValue()).toBe('0.1');
+    expect(await on('seed').inputValue()).toBe('42');
+    expect(await shared.locator('[data-kind="hidden"]:not([hidden])').count()).toBe(3);
+    expect(await shared.locator(`[data-kind="hidden"]:not([hidden]) [data-neuron]:not([hidden]) canvas`).count()).toBe(4 + 4 + 6);
+    // Same seed, same configuration: the same five steps give the same losses, digit for digit.
+    for (let i = 0; i < 5; i++) await on('step').click();
+    expect(await on('test-loss').textContent()).toBe(after5.loss);
+    expect(await on('train-loss').textContent()).toBe(after5.train);
+    // Another seed gives another run.
+    await on('seed').fill('43');
+    await on('seed').press('Enter');
+    for (let i = 0; i < 5; i++) await on('step').click();
+    expect(await on('test-loss').textContent()).not.toBe(after5.loss);
+    expect(otherProblems.consoleErrors).toEqual([]);
+    await other.close();
+  });
+
+  it('restores the defaults on reset and keeps the configuration on a heading link', async () => {
+    await open(`${EN}#playground:d=circles&h=2&s=7`);
+    for (let i = 0; i < 3; i++) await id('step').click();
+    expect(await text('step-count')).toBe('3');
+    await id('reset').click();
+    expect(await text('step-count')).toBe('0');
+    expect(await text('epoch')).toBe('0');
+    expect(await id('seed').inputValue()).toBe('7');
+    await page.evaluate(() => (location.hash = '#convolutional-neural-networks'));
+    await page.waitForTimeout(100);
+    expect(await id('layers').inputValue()).toBe('1');
+  });
+
+  it('is operable with the keyboard alone, with labelled controls and a visible focus', async () => {
+    await open(EN);
+    for (const name of ['Data set', 'Noise', 'Training share', 'Seed', 'Hidden layers', 'Neurons in layer 1', 'Activation', 'Learning rate', 'Batch size', 'Optimizer', 'L2 regularization λ', 'Dropout rate']) {
+      expect(await widget.getByLabel(name, { exact: true }).count(), name).toBe(1);
+    }
+    await id('play-pause').focus();
+    expect(await id('play-pause').evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Space');
+    await expect.poll(() => text('epoch')).not.toBe('0');
+    await page.keyboard.press('Enter');
+    expect(await id('play-pause').getAttribute('data-playing')).toBe('false');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('step');
+    const before = number(await text('step-count'));
+    await page.keyboard.press('Enter');
+    expect(number(await text('step-count'))).toBe(before + 1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // reset
+    expect(await text('step-count')).toBe('0');
+    // A select changes with the arrow keys.
+    await id('layers').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await text('architecture')).toBe('2 → 4 → 4 → 4 → 1');
+  });
+
+  it('tells screen readers what the picture shows, politely and not on every frame', async () => {
+    await open(EN);
+    const live = id('announce');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    expect(await id('heatmap').getAttribute('role')).toBe('img');
+    expect(await id('heatmap').getAttribute('aria-label')).toMatch(/^Decision boundary of the network after 0 steps on the Two circles data/);
+    await id('step').click();
+    await expect.poll(() => live.textContent(), { timeout: 3000 }).toMatch(/^Paused\. Epoch 0, step 1\. Training loss [\d.]+, test loss [\d.]+; test accuracy [\d.]+%\.$/);
+    await id('play-pause').click();
+    const heard = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      heard.add((await live.textContent()) ?? '');
+      await page.waitForTimeout(150);
+    }
+    expect(heard.size).toBeLessThanOrEqual(2); // no chatter while it trains
+    await id('play-pause').click();
+  });
+
+  it('redraws in the dark theme with the dark palette', async () => {
+    await open(EN);
+    const corner = () =>
+      id('heatmap').evaluate((canvas: HTMLCanvasElement) => {
+        const [r, g, b] = canvas.getContext('2d')!.getImageData(2, 2, 1, 1).data;
+        return r! + g! + b!;
+      });
+    const light = await corner();
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await expect.poll(corner).toBeLessThan(light - 200);
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  });
+
+  it('speaks Chinese on the Chinese note, next to the optimizer visualizer', async () => {
+    await open(ZH);
+    expect(await text('play-pause')).toBe('开始训练');
+    expect(await widget.getByLabel('数据集', { exact: true }).count()).toBe(1);
+    await id('step').click();
+    expect(await id('heatmap').getAttribute('aria-label')).toMatch(/^网络训练 1 步后/);
+  });
+
+  it('does not shift the layout while loading', async () => {
+    const fresh = await session.context.newPage();
+    await recordLayoutShifts(fresh);
+    await fresh.goto(EN);
+    await fresh.locator('dl-playground[data-ready]').waitFor();
+    await fresh.waitForTimeout(300);
+    expect(await shiftsInside(fresh, 'dl-playground')).toEqual([]);
+    await fresh.close();
+  });
+
+  it('works on a 320 px wide phone', async () => {
+    const phone = await session.context.newPage();
+    await phone.setViewportSize({ width: 320, height: 640 });
+    const small = await open(EN, phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    for (const testId of ['play-pause', 'heatmap', 'dataset', 'learning-rate', 'metrics', 'loss-chart']) {
+      const part = (await small.getByTestId(testId).boundingBox())!;
+      expect(part.x + part.width, testId).toBeLessThanOrEqual(320);
+      expect(part.width, testId).toBeGreaterThan(30);
+    }
+    await small.getByTestId('step').click();
+    expect(await small.getByTestId('step-count').textContent()).toBe('1');
+    await phone.close();
+  });
+});
+
+describe('network playground without JavaScript', () => {
+  it('shows a snapshot computed at build time and hides the controls', async () => {
+    const session = await openBrowser({ javaScriptEnabled: false });
+    const page = await session.context.newPage();
+    await page.goto(EN);
+    const widget = page.getByTestId('playground');
+    expect(await widget.getByTestId('snapshot').isVisible()).toBe(true);
+    expect(await widget.getByTestId('snapshot').locator('figcaption').textContent()).toMatch(/^Snapshot: on the Two circles data, the network 2 → 4 → 4 → 1 .* after 400 steps has training loss [\d.]+, test loss [\d.]+ and test accuracy 100%\./);
+    expect(await widget.getByTestId('controls').isVisible()).toBe(false);
+    expect(await widget.getByTestId('play-pause').isVisible()).toBe(false);
+    await session.close();
+  });
+});
