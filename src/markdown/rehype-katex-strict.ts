@@ -23,7 +23,7 @@ export default function rehypeKatexStrict(options: KatexOptions = {}) {
       .map((m) => {
         const bodyLine = m.place && 'line' in m.place ? m.place.line : m.place?.start.line;
         const line = bodyLine === undefined ? undefined : bodyLine + offset;
-        const cause = m.cause instanceof Error ? m.cause.message : String(m.cause ?? m.reason);
+        const cause = m.cause instanceof Error ? m.cause.message : m.reason;
         return `  ${where}${line ? `:${line}` : ''}  ${cause}`;
       })
       .join('\n');

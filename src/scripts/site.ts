@@ -60,7 +60,7 @@ function setUpCopyButtons(): void {
     const status = document.createElement('span');
     status.className = 'sr-only';
     status.setAttribute('role', 'status');
-    button.addEventListener('click', async () => {
+    const copy = async () => {
       try {
         await navigator.clipboard.writeText(code.innerText.replace(/\n$/, ''));
         button.textContent = status.textContent = isEnglish ? 'Copied' : '已复制';
@@ -72,7 +72,8 @@ function setUpCopyButtons(): void {
         button.textContent = isEnglish ? 'Copy' : '复制';
         status.textContent = '';
       }, 2000);
-    });
+    };
+    button.addEventListener('click', () => void copy());
     bar.append(button, status);
   }
 }

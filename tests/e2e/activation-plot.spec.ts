@@ -73,7 +73,7 @@ describe('activation plot', () => {
     expect((await plot.locator('.activation-plot__grid').getAttribute('d'))!.match(/M/g)!.length).toBeGreaterThanOrEqual(10);
     // The SVG is drawn at its real size: its viewBox matches its box, so text is not scaled.
     const [vbWidth, box] = await plot.evaluate((svg) => [Number(svg.getAttribute('viewBox')!.split(' ')[2]), svg.getBoundingClientRect().width]);
-    expect(Math.abs(vbWidth! - box!)).toBeLessThanOrEqual(1);
+    expect(Math.abs(vbWidth - box)).toBeLessThanOrEqual(1);
   });
 
   it('adds and removes functions', async () => {

@@ -233,7 +233,7 @@ export interface NeuronView {
 }
 
 const clampSlider = (value: number) => String(Math.min(SLIDER.max, Math.max(SLIDER.min, value)));
-const sign = (w: number) => (w > 0 ? 'positive' : w < 0 ? 'negative' : 'zero') as DiagramInput['sign'];
+const sign = (w: number) => (w > 0 ? 'positive' : w < 0 ? 'negative' : 'zero');
 const edgeWidth = (w: number) => Number((1 + 1.6 * Math.min(Math.abs(w), 5)).toFixed(2));
 const round1 = (v: number) => Math.round(v * 10) / 10;
 

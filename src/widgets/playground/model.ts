@@ -347,7 +347,7 @@ export function fromHash(hash: string): PlaygroundConfig | undefined {
     seed: num(KEYS.seed),
   };
   for (const key of Object.keys(patch)) if (patch[key] === undefined || patch[key] === null) delete patch[key];
-  return normalizeConfig(patch as Partial<PlaygroundConfig>);
+  return normalizeConfig(patch);
 }
 
 // --- Pictures -----------------------------------------------------------------------------------------------

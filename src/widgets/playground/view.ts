@@ -24,7 +24,6 @@ import {
   type NetworkPicture,
   type Palette,
   type PlaygroundAction,
-  type PlaygroundConfig,
   type PlaygroundState,
   type Rgb,
 } from './model.ts';
@@ -187,7 +186,7 @@ export class PlaygroundElement extends HTMLElement {
       case 'dataset':
       case 'activation':
       case 'optimizer':
-        this.dispatch({ type: 'configure', patch: { [field]: value } as Partial<PlaygroundConfig> });
+        this.dispatch({ type: 'configure', patch: { [field]: value } });
         break;
       case 'noise':
       case 'trainFraction':
@@ -195,7 +194,7 @@ export class PlaygroundElement extends HTMLElement {
       case 'batchSize':
       case 'l2':
       case 'dropout':
-        this.dispatch({ type: 'configure', patch: { [field]: n } as Partial<PlaygroundConfig> });
+        this.dispatch({ type: 'configure', patch: { [field]: n } });
         break;
       case 'seed':
         if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED) this.dispatch({ type: 'configure', patch: { seed: n } });

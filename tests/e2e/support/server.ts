@@ -3,6 +3,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +20,14 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function serveStatic(root: string): Promise<{ server: Server; url: string }> {
+/** Types a host compresses; fonts, images and WebAssembly are sent as they are. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
+
+/**
+ * @param options.gzip compress text the way a real host does (`npm run audit`: Lighthouse's simulated network
+ *   counts transferred bytes); off by default, which is what the browser tests expect.
+ */
+export function serveStatic(root: string, options: { gzip?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(root, path));
@@ -36,7 +44,15 @@ export function serveStatic(root: string): Promise<{ server: Server; url: string
     }
     const found = existsSync(file) && statSync(file).isFile();
     const served = found ? file : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream' });
+    const headers = { 'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream' };
+    const gzip =
+      options.gzip && COMPRESSIBLE.has(extname(served)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    if (gzip) {
+      response.writeHead(found ? 200 : 404, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      createReadStream(served).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(found ? 200 : 404, headers);
     createReadStream(served).pipe(response);
   });
   return new Promise((resolve) => {

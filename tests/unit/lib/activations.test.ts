@@ -77,7 +77,7 @@ describe('activations', () => {
 
   it.each(Object.entries(TABLE))('%s matches the reference table of the note', (id, values) => {
     TABLE_XS.forEach((x, i) => {
-      expect(activations[id as ActivationId].f(x), `${id}(${x})`).toBeCloseTo(values![i]!, 4);
+      expect(activations[id as ActivationId].f(x), `${id}(${x})`).toBeCloseTo(values[i]!, 4);
     });
   });
 

@@ -24,7 +24,7 @@ const BIB = String.raw`
   year = 2017, eprint = {1706.03762}, archivePrefix = {arXiv}}
 `;
 
-async function render(markdown: string, { path = 'content/notes/en/x.md', options = { bibtex: BIB } as CitationOptions, value }: { path?: string; options?: CitationOptions; value?: string } = {}) {
+async function render(markdown: string, { path = 'content/notes/en/x.md', options = { bibtex: BIB }, value }: { path?: string; options?: CitationOptions; value?: string } = {}) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)

@@ -15,9 +15,7 @@ import rehypeTocNav from '../../../src/markdown/rehype-toc-nav.ts';
 import remarkToc from 'remark-toc';
 
 async function render(markdown: string, plugins: unknown[], path = 'content/notes/zh/x.md') {
-  let processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-  processor = processor.use(remarkNoteMeta) as typeof processor;
-  const withRehype = processor.use(remarkRehype);
+  const withRehype = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkNoteMeta).use(remarkRehype);
   for (const plugin of plugins) withRehype.use(plugin as never);
   const file = new VFile({ path, value: markdown });
   const html = String(await withRehype.use(rehypeStringify).process(file));
@@ -84,7 +82,7 @@ describe('rehype-code-blocks', () => {
 
 describe('rehype-toc-nav', () => {
   it('wraps the generated table of contents in a labelled nav that search ignores', async () => {
-    let processor = unified().use(remarkParse).use(remarkToc, { heading: '目录|contents' });
+    const processor = unified().use(remarkParse).use(remarkToc, { heading: '目录|contents' });
     const html = String(
       await processor.use(remarkRehype).use(rehypeHeadingAnchors).use(rehypeTocNav).use(rehypeStringify).process(
         new VFile({ path: 'content/notes/zh/x.md', value: 'Intro.\n\n## 目录\n\n## 一\n\n## 二\n' }),
