@@ -6,7 +6,20 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist.*/', 'bundle/', '.astro/', 'node_modules/', 'public/', 'bench/peers/', 'bench/audit/', 'tests/.tmp/', 'coverage/', '.tmp*/', '**/.tmp*'],
+    ignores: [
+      'dist/',
+      'dist.*/',
+      'bundle/',
+      '.astro/',
+      'node_modules/',
+      'public/',
+      'bench/peers/',
+      'bench/audit/',
+      'tests/.tmp/',
+      'coverage/',
+      '.tmp*/',
+      '**/.tmp*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -17,7 +17,9 @@ const PREVIOUS = `${OUT}.previous`;
 
 function fail(message: string): never {
   rmSync(STAGING, { recursive: true, force: true });
-  console.error(`\n✗ ${message}\n  ${existsSync(OUT) ? `The last good build in ${OUT} is unchanged.` : 'No site was written.'}`);
+  console.error(
+    `\n✗ ${message}\n  ${existsSync(OUT) ? `The last good build in ${OUT} is unchanged.` : 'No site was written.'}`,
+  );
   process.exit(1);
 }
 
@@ -50,7 +52,11 @@ if (astro.status !== 0) fail('astro build failed (see the message above).');
 
 const search = await buildSearchIndex(STAGING);
 if (search.errors.length > 0) fail(`Pagefind could not index the site:\n  ${search.errors.join('\n  ')}`);
-console.log(`✓ search index: ${Object.entries(search.languages).map(([l, n]) => `${n} ${l}`).join(", ")} pages`);
+console.log(
+  `✓ search index: ${Object.entries(search.languages)
+    .map(([l, n]) => `${n} ${l}`)
+    .join(', ')} pages`,
+);
 
 const broken = checkBuiltLinks(STAGING);
 if (broken.length > 0) {

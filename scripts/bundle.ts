@@ -34,7 +34,10 @@ function buildSource(): string {
     return dir;
   }
   const dir = join(OUT, '.site');
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, ASTRO_OUT_DIR: dir } });
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_OUT_DIR: dir },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   return dir;
 }
@@ -73,7 +76,11 @@ async function classicScript(chunk: string, cache: Map<string, string>): Promise
 async function pagefindForFile(): Promise<void> {
   const dir = join(SITE, 'pagefind');
   await esbuild({
-    stdin: { contents: "import * as pagefind from './pagefind.js'; window.__pagefind = pagefind;", resolveDir: dir, loader: 'js' },
+    stdin: {
+      contents: "import * as pagefind from './pagefind.js'; window.__pagefind = pagefind;",
+      resolveDir: dir,
+      loader: 'js',
+    },
     bundle: true,
     format: 'iife',
     minify: true,
@@ -84,10 +91,23 @@ async function pagefindForFile(): Promise<void> {
     const key = relative(dir, file).split(sep).join('/');
     if (/\.js$|\.css$/.test(key)) continue;
     const data = readFileSync(file).toString('base64');
-    writeFileSync(`${file}.js`, `(self.__pagefindFiles||(self.__pagefindFiles={}))[${JSON.stringify(key)}]=${JSON.stringify(data)};\n`);
+    writeFileSync(
+      `${file}.js`,
+      `(self.__pagefindFiles||(self.__pagefindFiles={}))[${JSON.stringify(key)}]=${JSON.stringify(data)};\n`,
+    );
     rmSync(file);
   }
-  for (const unused of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind.js']) {
+  for (const unused of [
+    'pagefind-ui.js',
+    'pagefind-ui.css',
+    'pagefind-component-ui.js',
+    'pagefind-component-ui.css',
+    'pagefind-modular-ui.js',
+    'pagefind-modular-ui.css',
+    'pagefind-highlight.js',
+    'pagefind-worker.js',
+    'pagefind.js',
+  ]) {
     rmSync(join(dir, unused), { force: true });
   }
 }
@@ -134,7 +154,9 @@ async function main() {
   const entries = walk(SITE).map((file) => ({ name: `${NAME}/${rel(file)}`, data: readFileSync(file) }));
   const archive = zip(entries);
   writeFileSync(join(OUT, `${NAME}.zip`), archive);
-  console.log(`✓ offline bundle ${stamp}: ${entries.length} files, ${(archive.length / 1024 / 1024).toFixed(2)} MiB zipped → bundle/${NAME}.zip`);
+  console.log(
+    `✓ offline bundle ${stamp}: ${entries.length} files, ${(archive.length / 1024 / 1024).toFixed(2)} MiB zipped → bundle/${NAME}.zip`,
+  );
 }
 
 await main();

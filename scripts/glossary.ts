@@ -5,13 +5,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { glossaryMarkdown, synonymSets, type Glossary } from '../src/lib/glossary.ts';
 import type { Lang } from '../src/lib/lang.ts';
 
-export const START = '<!-- glossary:start — generated from content/glossary.json by `npm run glossary -- --write`; edit the JSON, not this table -->';
+export const START =
+  '<!-- glossary:start — generated from content/glossary.json by `npm run glossary -- --write`; edit the JSON, not this table -->';
 export const END = '<!-- glossary:end -->';
 export const SYNONYMS_FILE = 'src/data/search-synonyms.json';
 
 function noteTitles(lang: Lang): Record<string, string> {
   const titles: Record<string, string> = {};
-  const slugs = (JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary).groups.flatMap((g) => g.terms.map((t) => t.note));
+  const slugs = (JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary).groups.flatMap((g) =>
+    g.terms.map((t) => t.note),
+  );
   for (const slug of new Set(slugs)) {
     for (const ext of ['md', 'mdx']) {
       try {
@@ -35,7 +38,8 @@ export function renderGlossary(): Record<string, string> {
     const start = source.indexOf(START);
     const end = source.indexOf(END);
     if (start < 0 || end < start) throw new Error(`${file}: the ${START.slice(0, 22)}… and ${END} markers are missing`);
-    files[file] = `${source.slice(0, start + START.length)}\n\n${glossaryMarkdown(glossary, lang, noteTitles(lang))}\n\n${source.slice(end)}`;
+    files[file] =
+      `${source.slice(0, start + START.length)}\n\n${glossaryMarkdown(glossary, lang, noteTitles(lang))}\n\n${source.slice(end)}`;
   }
   files[SYNONYMS_FILE] = `${JSON.stringify(synonymSets(glossary))}\n`;
   return files;

@@ -96,7 +96,11 @@ function postsIn(path: string): string[] {
     .sort()
     .flatMap((name) => {
       const child = join(path, name);
-      return statSync(child).isDirectory() ? postsIn(child) : POST_EXTENSIONS.has(extname(name).toLowerCase()) ? [child] : [];
+      return statSync(child).isDirectory()
+        ? postsIn(child)
+        : POST_EXTENSIONS.has(extname(name).toLowerCase())
+          ? [child]
+          : [];
     });
 }
 
@@ -122,14 +126,19 @@ function findImage(post: string, src: string): string | undefined {
   const candidates = path.startsWith('/')
     ? [join(root, path)]
     : [resolve(dirname(post), path), join(root, path.replace(/^(?:\.\.?\/)+/, ''))];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile() && IMAGE_EXTENSIONS.has(extname(c).toLowerCase()));
+  return candidates.find(
+    (c) => existsSync(c) && statSync(c).isFile() && IMAGE_EXTENSIONS.has(extname(c).toLowerCase()),
+  );
 }
 
 const notesDir = values['notes-dir'];
 const publicDir = values['public-dir'];
 const tagsFile = values['tags-file'];
 let registryText = readFileSync(tagsFile, 'utf8');
-const extraTags = values.tags?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+const extraTags = values.tags
+  ?.split(',')
+  .map((t) => t.trim())
+  .filter((t) => t !== '');
 const languages = await shikiLanguages();
 
 const inputs: string[] = [];
@@ -145,7 +154,8 @@ for (const input of positionals) {
   if (posts.length === 0) lines.push(`skipped ${input}: no Markdown posts (${[...POST_EXTENSIONS].join(', ')}) in it`);
   inputs.push(...posts);
 }
-if (values.slug !== undefined && inputs.length > 1) usageError(`--slug names one note, but ${inputs.length} posts were given`);
+if (values.slug !== undefined && inputs.length > 1)
+  usageError(`--slug names one note, but ${inputs.length} posts were given`);
 
 const claimed = new Map<string, string>();
 const allNewTags: string[] = [];
@@ -167,7 +177,9 @@ for (const post of inputs) {
   const target = join(notesDir, lang, `${slug}.md`);
   const other = join(notesDir, lang, `${slug}.mdx`);
   if (claimed.has(slug)) {
-    lines.push(`skipped ${name}: same slug "${slug}" as ${claimed.get(slug)} in this import; pass --slug to import it alone`);
+    lines.push(
+      `skipped ${name}: same slug "${slug}" as ${claimed.get(slug)} in this import; pass --slug to import it alone`,
+    );
     skipped++;
     continue;
   }
@@ -229,13 +241,23 @@ for (const post of inputs) {
 
   const details = [
     note.descriptionFrom === 'subtitle' ? '' : `description from the ${note.descriptionFrom}`,
-    note.newTags.length > 0 ? `new tag${note.newTags.length > 1 ? 's' : ''} added to ${show(tagsFile)}: ${note.newTags.join(', ')}` : '',
-    copies.size > 0 ? `${copies.size} image${copies.size > 1 ? 's' : ''} copied to ${show(join(publicDir, 'images', slug))}` : '',
-    note.missingImages.length > 0 ? `image${note.missingImages.length > 1 ? 's' : ''} not found: ${note.missingImages.join(', ')}` : '',
-    note.escapedDollars > 0 ? `${note.escapedDollars} non-math dollar sign${note.escapedDollars > 1 ? 's' : ''} escaped as \\$` : '',
+    note.newTags.length > 0
+      ? `new tag${note.newTags.length > 1 ? 's' : ''} added to ${show(tagsFile)}: ${note.newTags.join(', ')}`
+      : '',
+    copies.size > 0
+      ? `${copies.size} image${copies.size > 1 ? 's' : ''} copied to ${show(join(publicDir, 'images', slug))}`
+      : '',
+    note.missingImages.length > 0
+      ? `image${note.missingImages.length > 1 ? 's' : ''} not found: ${note.missingImages.join(', ')}`
+      : '',
+    note.escapedDollars > 0
+      ? `${note.escapedDollars} non-math dollar sign${note.escapedDollars > 1 ? 's' : ''} escaped as \\$`
+      : '',
     ...note.warnings,
   ].filter((d) => d !== '');
-  lines.push(`created ${show(target)}${overwrote ? ' (overwritten)' : ''} ← ${name}${details.length > 0 ? ` (${details.join('; ')})` : ''}`);
+  lines.push(
+    `created ${show(target)}${overwrote ? ' (overwritten)' : ''} ← ${name}${details.length > 0 ? ` (${details.join('; ')})` : ''}`,
+  );
 }
 
 if (allNewTags.length > 0) writeFileSync(tagsFile, registryText);

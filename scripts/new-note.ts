@@ -63,7 +63,9 @@ if (!isLang(lang)) fail(`--lang must be zh or en, not "${lang}"`);
 const problem = slugProblem(slug);
 if (problem) {
   const suggestion = slugify(slug);
-  fail(`invalid slug "${slug}": ${problem}${suggestion && suggestion !== slug ? `. Try: npm run new -- ${suggestion}` : ''}`);
+  fail(
+    `invalid slug "${slug}": ${problem}${suggestion && suggestion !== slug ? `. Try: npm run new -- ${suggestion}` : ''}`,
+  );
 }
 
 const notesDir = values['notes-dir'];
@@ -72,7 +74,8 @@ function show(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' || rel.startsWith('..') ? resolve(path) : rel;
 }
-const existing = (l: Lang) => ['md', 'mdx'].map((ext) => join(notesDir, l, `${slug}.${ext}`)).find((f) => existsSync(f));
+const existing = (l: Lang) =>
+  ['md', 'mdx'].map((ext) => join(notesDir, l, `${slug}.${ext}`)).find((f) => existsSync(f));
 const taken = existing(lang);
 if (taken) fail(`${show(taken)} already exists: choose another slug, or edit that note`);
 const original = existing(otherLang(lang));
@@ -81,7 +84,10 @@ const registry = tagRegistry(JSON.parse(readFileSync(values['tags-file'], 'utf8'
 const tagIds = Object.keys(registry);
 let tags: string[];
 if (values.tags !== undefined) {
-  const wanted = values.tags.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const wanted = values.tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   if (wanted.length === 0) fail('--tags is empty: give at least one tag id from content/tags.json');
   const { ids, added } = mapTags(wanted, registry);
   if (added.length > 0) {
@@ -91,12 +97,15 @@ if (values.tags !== undefined) {
           const suggestion = nearest(id, tagIds);
           return `unknown tag "${id}"${suggestion ? `: did you mean "${suggestion}"?` : ''}`;
         })
-        .join('\n  ') + `\n  Tags are ids from ${values['tags-file']}; add a new one there with its zh and en label first.`,
+        .join('\n  ') +
+        `\n  Tags are ids from ${values['tags-file']}; add a new one there with its zh and en label first.`,
     );
   }
   tags = ids;
 } else {
-  const fromOriginal = original ? (parseYaml(extractFrontmatter(readFileSync(original, 'utf8'))?.yaml ?? '') as { tags?: unknown })?.tags : undefined;
+  const fromOriginal = original
+    ? (parseYaml(extractFrontmatter(readFileSync(original, 'utf8'))?.yaml ?? '') as { tags?: unknown })?.tags
+    : undefined;
   tags = Array.isArray(fromOriginal) ? fromOriginal.map(String).filter((t) => tagIds.includes(t)) : [];
   if (tags.length === 0) tags = [DEFAULT_TAG];
 }
@@ -117,7 +126,11 @@ if (problems.length > 0) fail(`the new note would not be valid:\n${formatProblem
 
 mkdirSync(join(notesDir, lang), { recursive: true });
 writeFileSync(target, text, { flag: 'wx' });
-console.log(`created ${show(target)}${original ? ` (the ${lang === 'en' ? 'English' : 'Chinese'} translation of ${show(original)})` : ''}`);
-console.log(`  tags: ${tags.join(', ')}${values.tags === undefined ? (original ? ' (from the translation)' : ' (default: change them)') : ''}`);
+console.log(
+  `created ${show(target)}${original ? ` (the ${lang === 'en' ? 'English' : 'Chinese'} translation of ${show(original)})` : ''}`,
+);
+console.log(
+  `  tags: ${tags.join(', ')}${values.tags === undefined ? (original ? ' (from the translation)' : ' (default: change them)') : ''}`,
+);
 console.log('  next: write the description and the body; to place the note on the roadmap, add its slug to');
 console.log('  content/sections.json; then `npm run dev` to read it, `npm run check` and `npm test` before a PR.');

@@ -19,7 +19,10 @@ const shots = JSON.parse(process.argv[2] ?? '[]') as Shot[];
 const { server, url } = await serveStatic(process.env.E2E_DIST ?? 'dist');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 for (const shot of shots) {
-  const page = await browser.newPage({ viewport: { width: shot.w ?? 1400, height: shot.h ?? 900 }, colorScheme: shot.dark ? 'dark' : 'light' });
+  const page = await browser.newPage({
+    viewport: { width: shot.w ?? 1400, height: shot.h ?? 900 },
+    colorScheme: shot.dark ? 'dark' : 'light',
+  });
   await page.goto(url + shot.path);
   if (shot.scroll) await page.evaluate((y) => scrollTo(0, y), shot.scroll);
   await page.evaluate(() => document.fonts.ready);

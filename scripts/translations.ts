@@ -6,7 +6,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentHash, readStamp, splitFrontmatter, STAMP_PATTERN, translationState, withStamp } from '../src/lib/translation.ts';
+import {
+  contentHash,
+  readStamp,
+  splitFrontmatter,
+  STAMP_PATTERN,
+  translationState,
+  withStamp,
+} from '../src/lib/translation.ts';
 
 const USAGE = `Usage:
   npm run translations:stamp -- <content/notes/en/slug.md …>   stamp the given English notes
@@ -103,7 +110,10 @@ if (command === 'stamp') {
       continue;
     }
     const state = translationState(stamp, splitFrontmatter(readFileSync(original, 'utf8')).body);
-    if (state === 'stale') stale.push(`  ${show(file)}  ${show(original)} changed since this translation (stamp ${stamp}, now ${bodyHash(original)})`);
+    if (state === 'stale')
+      stale.push(
+        `  ${show(file)}  ${show(original)} changed since this translation (stamp ${stamp}, now ${bodyHash(original)})`,
+      );
     else if (state === 'unstamped') unstamped.push(`  ${show(file)}  no translationOf stamp`);
     else current++;
   }

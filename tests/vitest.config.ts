@@ -6,7 +6,14 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], root: '.' } },
       {
         // Builds small fixture sites: slower, and each build wants a core of its own.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], root: '.', testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          root: '.',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
       },
       {
         // Runs Chromium against the built dist/ served locally (`npm run build` first).

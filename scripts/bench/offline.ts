@@ -45,12 +45,14 @@ export const offlineBench: BenchSection = {
     const zip = readdirSync('bundle').find((f) => f.endsWith('.zip'))!;
     const unpacked = folderBytes(join('bundle', zip.replace(/\.zip$/, '')));
     const site = folderBytes(dist);
-    return Promise.resolve(table([
-      ['measure', 'value'],
-      ['bundle zip', mib(statSync(join('bundle', zip)).size)],
-      ['bundle unpacked', `${mib(unpacked.bytes)} in ${unpacked.files} files`],
-      ['served site (dist/)', `${mib(site.bytes)} in ${site.files} files`],
-      ['service worker precache', `${mib(precacheBytes(dist))} (every page and asset)`],
-    ]));
+    return Promise.resolve(
+      table([
+        ['measure', 'value'],
+        ['bundle zip', mib(statSync(join('bundle', zip)).size)],
+        ['bundle unpacked', `${mib(unpacked.bytes)} in ${unpacked.files} files`],
+        ['served site (dist/)', `${mib(site.bytes)} in ${site.files} files`],
+        ['service worker precache', `${mib(precacheBytes(dist))} (every page and asset)`],
+      ]),
+    );
   },
 };

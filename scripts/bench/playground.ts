@@ -52,7 +52,11 @@ function playgroundScripts(dist: string): string[] {
 export async function measurePlayground(dist: string): Promise<PlaygroundBench> {
   const files = playgroundScripts(dist);
   const buffers = files.map((f) => readFileSync(join(dist, f)));
-  const js = { files, bytes: buffers.reduce((s, b) => s + b.length, 0), gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0) };
+  const js = {
+    files,
+    bytes: buffers.reduce((s, b) => s + b.length, 0),
+    gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0),
+  };
 
   const { server, url } = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -63,7 +67,12 @@ export async function measurePlayground(dist: string): Promise<PlaygroundBench> 
     await page.locator('dl-playground').scrollIntoViewIfNeeded();
     const raw = await page.evaluate(() => {
       const el = document.querySelector('dl-playground')!;
-      if (el.state.config.hidden.join() !== '8,8' || el.state.config.dataset !== 'spiral' || el.state.config.batchSize !== 10) throw new Error('wrong configuration');
+      if (
+        el.state.config.hidden.join() !== '8,8' ||
+        el.state.config.dataset !== 'spiral' ||
+        el.state.config.batchSize !== 10
+      )
+        throw new Error('wrong configuration');
       el.trainSteps(500); // warm up the JIT
       const runs = Array.from({ length: 5 }, () => 2000 / (el.trainSteps(2000) / 1000));
       return { stepsPerSecond: runs.sort((a, b) => a - b)[2]!, testLoss: el.state.metrics.testLoss.toFixed(3) };
@@ -88,7 +97,14 @@ export async function measurePlayground(dist: string): Promise<PlaygroundBench> 
       const seconds = (performance.now() - start) / 1000;
       return { steps: el.state.run.step / seconds, fps: gaps.length / seconds, longest: Math.max(...gaps.slice(1)) };
     }, PLAY_MS);
-    return { stepsPerSecond: raw.stepsPerSecond, testLoss: raw.testLoss, playingStepsPerSecond: played.steps, framesPerSecond: played.fps, longestFrameMs: played.longest, js };
+    return {
+      stepsPerSecond: raw.stepsPerSecond,
+      testLoss: raw.testLoss,
+      playingStepsPerSecond: played.steps,
+      framesPerSecond: played.fps,
+      longestFrameMs: played.longest,
+      js,
+    };
   } finally {
     await browser.close();
     server.close();
@@ -103,9 +119,17 @@ export function formatPlaygroundBench(b: PlaygroundBench): string {
   return [
     table([
       ['measure', 'value', `goal`],
-      ['training steps/s: spiral, 2×8×8×1, batch 10 (median of 5 × 2,000)', perSecond(b.stepsPerSecond), `> ${perSecond(GOAL_STEPS_PER_SECOND)} ${verdict(b.stepsPerSecond > GOAL_STEPS_PER_SECOND)}`],
+      [
+        'training steps/s: spiral, 2×8×8×1, batch 10 (median of 5 × 2,000)',
+        perSecond(b.stepsPerSecond),
+        `> ${perSecond(GOAL_STEPS_PER_SECOND)} ${verdict(b.stepsPerSecond > GOAL_STEPS_PER_SECOND)}`,
+      ],
       [`steps/s while playing, redrawing every frame (${PLAY_MS / 1000} s)`, perSecond(b.playingStepsPerSecond), ''],
-      ['frames/s while playing · longest frame', `${b.framesPerSecond.toFixed(0)} · ${b.longestFrameMs.toFixed(0)} ms`, ''],
+      [
+        'frames/s while playing · longest frame',
+        `${b.framesPerSecond.toFixed(0)} · ${b.longestFrameMs.toFixed(0)} ms`,
+        '',
+      ],
       [`playground JS, gzip · as served (${b.js.files.length} files)`, `${kb(b.js.gzip)} · ${kb(b.js.bytes)}`, ''],
       ['test loss after the 10,500 measured steps', b.testLoss, ''],
     ]),
@@ -118,7 +142,8 @@ export function formatPlaygroundBench(b: PlaygroundBench): string {
 /** The playground section of `npm run bench`. */
 export const playgroundBench: BenchSection = {
   name: 'playground',
-  description: 'Network playground: training steps per second in Chromium, frame rate while training, JavaScript shipped.',
+  description:
+    'Network playground: training steps per second in Chromium, frame rate while training, JavaScript shipped.',
   run: async ({ dist }) => formatPlaygroundBench(await measurePlayground(dist)),
 };
 

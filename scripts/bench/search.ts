@@ -56,7 +56,28 @@ async function timeQuery(page: Page, query: string): Promise<number> {
   }, query);
 }
 
-const RANKING_QUERIES = ['激活函数', '神经元', '梯度下降', '卷积神经网络', '反向传播', '图像修复', '支持向量机', '过拟合', '强化学习', '损失函数', '权重', '偏置', '学习率', '正则化', '循环神经网络', '扩散模型', '线性代数', '监督学习', '决策树', '神经网络'];
+const RANKING_QUERIES = [
+  '激活函数',
+  '神经元',
+  '梯度下降',
+  '卷积神经网络',
+  '反向传播',
+  '图像修复',
+  '支持向量机',
+  '过拟合',
+  '强化学习',
+  '损失函数',
+  '权重',
+  '偏置',
+  '学习率',
+  '正则化',
+  '循环神经网络',
+  '扩散模型',
+  '线性代数',
+  '监督学习',
+  '决策树',
+  '神经网络',
+];
 
 async function ranking(page: Page, dist: string): Promise<SearchBench['ranking']> {
   const bodyText = (url: string) => {
@@ -65,7 +86,12 @@ async function ranking(page: Page, dist: string): Promise<SearchBench['ranking']
     return article.replace(/<span class="katex-html"[\s\S]*?<\/span><\/span><\/span>/g, '').replace(/<[^>]+>/g, '');
   };
   const zhNotes = readdirSync(join(dist, 'notes'));
-  let plainHits = 0, mergedHits = 0, shown = 0, truth = 0, plainFound = 0, mergedFound = 0;
+  let plainHits = 0,
+    mergedHits = 0,
+    shown = 0,
+    truth = 0,
+    plainFound = 0,
+    mergedFound = 0;
   for (const query of RANKING_QUERIES) {
     const { plain, phrase } = await page.evaluate(async (q) => {
       const url = '/pagefind/pagefind.js'; // served by the site, resolved in the browser
@@ -113,7 +139,11 @@ export async function benchSearch(dist: string): Promise<SearchBench> {
     await page.waitForLoadState('networkidle');
     const firstQueryBytes = bytes;
     bytes = 0;
-    const warmMs = [await timeQuery(page, '激活函数'), await timeQuery(page, '反向传播'), await timeQuery(page, '卷积神经网络')];
+    const warmMs = [
+      await timeQuery(page, '激活函数'),
+      await timeQuery(page, '反向传播'),
+      await timeQuery(page, '卷积神经网络'),
+    ];
     await page.waitForLoadState('networkidle');
     const secondQueryBytes = bytes;
     const notes = readdirSync(join(dist, 'notes')).length + readdirSync(join(dist, 'en', 'notes')).length;

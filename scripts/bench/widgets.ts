@@ -68,14 +68,18 @@ function pageScripts(dist: string, page: string): Map<string, string> {
   return scripts;
 }
 
-const importsOf = (code: string) => [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\bfrom\s*)?\(?\s*["']([^"']+\.m?js)["']/g)].map((m) => m[1]!);
+const importsOf = (code: string) =>
+  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\bfrom\s*)?\(?\s*["']([^"']+\.m?js)["']/g)].map(
+    (m) => m[1]!,
+  );
 
 /** A chunk and every chunk it imports, statically or dynamically, by path. */
 function withImports(dist: string, path: string, seen = new Map<string, string>()): Map<string, string> {
   if (seen.has(path)) return seen;
   const code = readFileSync(join(dist, path), 'utf8');
   seen.set(path, code);
-  for (const spec of importsOf(code)) withImports(dist, spec.startsWith('/') ? spec : posix.join(posix.dirname(path), spec), seen);
+  for (const spec of importsOf(code))
+    withImports(dist, spec.startsWith('/') ? spec : posix.join(posix.dirname(path), spec), seen);
   return seen;
 }
 
@@ -83,7 +87,15 @@ const gzipBytes = (code: string) => gzipSync(code).length;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
 
 async function esbuildBytes(source: string): Promise<number> {
-  const result = await build({ entryPoints: [source], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [source],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
   return gzipBytes(result.outputFiles[0]!.text);
 }
 
@@ -108,7 +120,14 @@ function timeStep({ selector, kind }: { selector: string; kind: StepKind }): num
     const hit = q<SVGRectElement>('[data-hit]');
     act = (i) => {
       const box = hit.getBoundingClientRect();
-      hit.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + ((i % 97) / 97) * box.width, clientY: box.top + box.height / 2, pointerType: 'mouse', bubbles: true }));
+      hit.dispatchEvent(
+        new PointerEvent('pointermove', {
+          clientX: box.left + ((i % 97) / 97) * box.width,
+          clientY: box.top + box.height / 2,
+          pointerType: 'mouse',
+          bubbles: true,
+        }),
+      );
     };
   } else {
     const zoomIn = q<HTMLButtonElement>('[data-action="zoom-in"]');
@@ -135,12 +154,21 @@ export const widgetsBench: BenchSection = {
   name: 'widgets',
   description: 'JavaScript each interactive widget ships (gzip), and the time to recompute and redraw after one step.',
   async run({ dist }) {
-    const sizeRows = [['widget', 'page', 'JS shipped (gzip)', 'files', `goal < ${kb(JS_GOAL_BYTES)}`, 'esbuild view.ts (gzip)']];
+    const sizeRows = [
+      ['widget', 'page', 'JS shipped (gzip)', 'files', `goal < ${kb(JS_GOAL_BYTES)}`, 'esbuild view.ts (gzip)'],
+    ];
     for (const widget of WIDGETS) {
       const plain = pageScripts(dist, widget.plain);
       const own = [...pageScripts(dist, widget.page)].filter(([path, code]) => plain.get(path) !== code);
       const bytes = own.reduce((sum, [, code]) => sum + gzipBytes(code), 0);
-      sizeRows.push([widget.name, widget.page, `${kb(bytes)} (${bytes} B)`, own.map(([path]) => posix.basename(path).replace(/\.[\w-]+\.js$/, '')).join(', '), verdict(bytes < JS_GOAL_BYTES), `${await esbuildBytes(widget.source)} B`]);
+      sizeRows.push([
+        widget.name,
+        widget.page,
+        `${kb(bytes)} (${bytes} B)`,
+        own.map(([path]) => posix.basename(path).replace(/\.[\w-]+\.js$/, '')).join(', '),
+        verdict(bytes < JS_GOAL_BYTES),
+        `${await esbuildBytes(widget.source)} B`,
+      ]);
     }
 
     const timeRows = [['widget', 'step', 'median', `goal < ${STEP_GOAL_MS} ms`]];
@@ -157,9 +185,15 @@ export const widgetsBench: BenchSection = {
         for (const step of widget.steps) {
           // Five runs, each with its own warm-up; the median of their medians.
           const runs: number[] = [];
-          for (let run = 0; run < 5; run++) runs.push(await page.evaluate(timeStep, { selector: widget.element, kind: step.kind }));
+          for (let run = 0; run < 5; run++)
+            runs.push(await page.evaluate(timeStep, { selector: widget.element, kind: step.kind }));
           const ms = median(runs);
-          timeRows.push([widget.name, step.label, `${ms.toFixed(3)} ms`, step.goal ? verdict(ms < STEP_GOAL_MS) : '(no goal)']);
+          timeRows.push([
+            widget.name,
+            step.label,
+            `${ms.toFixed(3)} ms`,
+            step.goal ? verdict(ms < STEP_GOAL_MS) : '(no goal)',
+          ]);
         }
       }
     } finally {

@@ -12,7 +12,9 @@ export interface SearchIndexSummary {
  * is indexed; KaTeX's rendered HTML and MathML are excluded because their glyph soup pollutes results.
  */
 export async function buildSearchIndex(dir: string): Promise<SearchIndexSummary> {
-  const { index, errors } = await createIndex({ excludeSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)'] });
+  const { index, errors } = await createIndex({
+    excludeSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)'],
+  });
   if (!index) return { errors, languages: {} };
   const added = await index.addDirectory({ path: dir });
   const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });

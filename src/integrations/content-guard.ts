@@ -38,7 +38,8 @@ export function checkNotesFolder(notesDir: string, tagIds: readonly string[], ro
     if (nameProblem) problems.push({ file, message: `the file name is not a valid slug: ${nameProblem}` });
     const key = `${parts[0]}/${slug}`;
     const other = seen.get(key);
-    if (other) problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
+    if (other)
+      problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
     seen.set(key, file);
     const source = readFileSync(path, 'utf8');
     const own = checkFrontmatter(source, file, tagIds);
@@ -62,7 +63,8 @@ function checkPrerequisites(notes: readonly NoteSource[]): ContentProblem[] {
   const edges: Array<{ from: string; to: string }> = [];
   for (const note of notes) {
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(note.source)?.[1] ?? '';
-    const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
+    const prerequisites =
+      (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
     const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;
     for (const prerequisite of prerequisites) {
       if (slugs.includes(prerequisite)) {

@@ -21,7 +21,9 @@ export function strictGlob(options: Parameters<typeof glob>[0]): Loader {
       };
       await inner.load({ ...context, logger });
       if (failures.length > 0) {
-        throw new RenderError(`${failures.length} note${failures.length > 1 ? 's' : ''} could not be rendered:\n${failures.join('\n')}`);
+        throw new RenderError(
+          `${failures.length} note${failures.length > 1 ? 's' : ''} could not be rendered:\n${failures.join('\n')}`,
+        );
       }
     },
   };

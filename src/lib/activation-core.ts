@@ -3,7 +3,17 @@
 // `activations.ts` adds each function's KaTeX formula for the server renderer and is the module to import elsewhere.
 
 /** The activation functions the widgets offer, in the order they are listed. */
-export const ACTIVATION_IDS = ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'gelu', 'silu', 'step'] as const;
+export const ACTIVATION_IDS = [
+  'relu',
+  'leakyRelu',
+  'elu',
+  'sigmoid',
+  'tanh',
+  'softplus',
+  'gelu',
+  'silu',
+  'step',
+] as const;
 export type ActivationId = (typeof ACTIVATION_IDS)[number];
 
 /** Whether `value` names an activation: `relu`, `sigmoid`, …. */

@@ -13,8 +13,14 @@ export interface Activation extends ActivationFunction {
 
 const TEX: Readonly<Record<ActivationId, { readonly tex: string; readonly dtex: string }>> = {
   relu: { tex: '\\max(0, x)', dtex: '\\begin{cases} 1, & x > 0 \\\\ 0, & x \\le 0 \\end{cases}' },
-  leakyRelu: { tex: '\\begin{cases} x, & x > 0 \\\\ 0.01\\,x, & x \\le 0 \\end{cases}', dtex: '\\begin{cases} 1, & x > 0 \\\\ 0.01, & x \\le 0 \\end{cases}' },
-  elu: { tex: '\\begin{cases} x, & x > 0 \\\\ e^{x} - 1, & x \\le 0 \\end{cases}', dtex: '\\begin{cases} 1, & x > 0 \\\\ e^{x}, & x \\le 0 \\end{cases}' },
+  leakyRelu: {
+    tex: '\\begin{cases} x, & x > 0 \\\\ 0.01\\,x, & x \\le 0 \\end{cases}',
+    dtex: '\\begin{cases} 1, & x > 0 \\\\ 0.01, & x \\le 0 \\end{cases}',
+  },
+  elu: {
+    tex: '\\begin{cases} x, & x > 0 \\\\ e^{x} - 1, & x \\le 0 \\end{cases}',
+    dtex: '\\begin{cases} 1, & x > 0 \\\\ e^{x}, & x \\le 0 \\end{cases}',
+  },
   sigmoid: { tex: '\\sigma(x) = \\dfrac{1}{1 + e^{-x}}', dtex: '\\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)' },
   tanh: { tex: '\\tanh x', dtex: '1 - \\tanh^2 x' },
   softplus: { tex: '\\ln\\bigl(1 + e^{x}\\bigr)', dtex: '\\sigma(x)' },

@@ -30,8 +30,18 @@ export class BibtexError extends Error {
 
 /** The month macros every BibTeX style predefines. */
 const MONTHS: Record<string, string> = {
-  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
-  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
 };
 
 const KEY_CHARS = /[^\s,{}()=#"%']/;
@@ -145,10 +155,16 @@ export function parseBibtex(source: string, file?: string): BibEntry[] {
         const at = pos;
         const name = readName();
         const expansion = macros.get(name.toLowerCase());
-        if (expansion === undefined) fail(`"${name}" is not a defined @string macro: put the value in braces, {${name}}`, at);
+        if (expansion === undefined)
+          fail(`"${name}" is not a defined @string macro: put the value in braces, {${name}}`, at);
         value += expansion;
       } else {
-        fail(c === undefined ? 'the file ends where a value was expected' : `expected a value ({…}, "…", a number or a macro), found "${c}"`, pos);
+        fail(
+          c === undefined
+            ? 'the file ends where a value was expected'
+            : `expected a value ({…}, "…", a number or a macro), found "${c}"`,
+          pos,
+        );
       }
       skipSpace();
       if (text[pos] !== '#') return value.replace(/\s+/g, ' ').trim();
@@ -227,7 +243,8 @@ export function parseBibtex(source: string, file?: string): BibEntry[] {
       }
       const fieldAt = pos;
       const field = readName().toLowerCase();
-      if (!field) fail(`expected a field name in entry "${key}"${pos < text.length ? `, found "${text[pos]}"` : ''}`, fieldAt);
+      if (!field)
+        fail(`expected a field name in entry "${key}"${pos < text.length ? `, found "${text[pos]}"` : ''}`, fieldAt);
       skipSpace();
       if (text[pos] !== '=') fail(`expected "=" after the field "${field}" in entry "${key}"`, pos);
       pos++;
@@ -245,16 +262,59 @@ export function parseBibtex(source: string, file?: string): BibEntry[] {
 
 /** Combining marks for TeX's accent commands: `\'e` is e + U+0301, normalised to é. */
 const ACCENTS: Record<string, string> = {
-  '`': '\u0300', "'": '\u0301', '^': '\u0302', '~': '\u0303', '=': '\u0304', u: '\u0306', '.': '\u0307',
-  '"': '\u0308', r: '\u030A', H: '\u030B', v: '\u030C', d: '\u0323', c: '\u0327', k: '\u0328', b: '\u0331',
+  '`': '\u0300',
+  "'": '\u0301',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  u: '\u0306',
+  '.': '\u0307',
+  '"': '\u0308',
+  r: '\u030A',
+  H: '\u030B',
+  v: '\u030C',
+  d: '\u0323',
+  c: '\u0327',
+  k: '\u0328',
+  b: '\u0331',
 };
 /** Commands that stand for one character. */
 const SYMBOLS: Record<string, string> = {
-  ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
-  textendash: '–', textemdash: '—', textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“',
-  textquotedblright: '”', dots: '…', ldots: '…', textellipsis: '…', S: '§', P: '¶', copyright: '©',
-  textregistered: '®', texttrademark: '™', pounds: '£', euro: '€', LaTeX: 'LaTeX', TeX: 'TeX',
-  textbackslash: '\\', textasciitilde: '~', textasciicircum: '^', textunderscore: '_',
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  textendash: '–',
+  textemdash: '—',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  dots: '…',
+  ldots: '…',
+  textellipsis: '…',
+  S: '§',
+  P: '¶',
+  copyright: '©',
+  textregistered: '®',
+  texttrademark: '™',
+  pounds: '£',
+  euro: '€',
+  LaTeX: 'LaTeX',
+  TeX: 'TeX',
+  textbackslash: '\\',
+  textasciitilde: '~',
+  textasciicircum: '^',
+  textunderscore: '_',
 };
 /** A backslash before one of these is just that character. */
 const ESCAPED = new Set(['&', '%', '$', '#', '_', '{', '}', '@', '/', '-']);
@@ -360,7 +420,11 @@ export function latexToText(input: string): string {
     out.push(c);
     pos++;
   }
-  return out.join('').normalize('NFC').replace(/[ \t\n]+/g, ' ').trim();
+  return out
+    .join('')
+    .normalize('NFC')
+    .replace(/[ \t\n]+/g, ' ')
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -424,7 +488,12 @@ export function parseNames(field: string): PersonName[] {
       if (vonStart < 0) return { first: text(ws.slice(0, -1)), von: '', last: text(ws.slice(-1)), jr: '' };
       let vonEnd = vonStart;
       for (let i = vonStart; i < ws.length - 1; i++) if (isLowercaseWord(ws[i]!)) vonEnd = i;
-      return { first: text(ws.slice(0, vonStart)), von: text(ws.slice(vonStart, vonEnd + 1)), last: text(ws.slice(vonEnd + 1)), jr: '' };
+      return {
+        first: text(ws.slice(0, vonStart)),
+        von: text(ws.slice(vonStart, vonEnd + 1)),
+        last: text(ws.slice(vonEnd + 1)),
+        jr: '',
+      };
     }
     const [lastPart = '', second = '', third] = commas;
     const ws = words(lastPart);
@@ -454,7 +523,9 @@ export function initials(first: string): string {
 
 /** A name as references show it: initials, then the family name ("D. E. Rumelhart", "L. van der Maaten"). */
 export function displayName(name: PersonName): string {
-  return [initials(name.first), name.von, name.last].filter((p) => p !== '').join(' ') + (name.jr ? `, ${name.jr}` : '');
+  return (
+    [initials(name.first), name.von, name.last].filter((p) => p !== '').join(' ') + (name.jr ? `, ${name.jr}` : '')
+  );
 }
 
 /** Up to three authors in full ("A", "A and B", "A, B, and C"); four or more, or "and others", as "A et al.". */
@@ -492,12 +563,16 @@ export interface Reference {
 export function toReference(entry: BibEntry): Reference {
   const f = (name: string) => latexToText(entry.fields[name] ?? '');
   const eprint = entry.fields.eprint?.trim();
-  const isArxiv = eprint !== undefined && /^arxiv$/i.test(entry.fields.archiveprefix ?? entry.fields.eprinttype ?? 'arxiv');
+  const isArxiv =
+    eprint !== undefined && /^arxiv$/i.test(entry.fields.archiveprefix ?? entry.fields.eprinttype ?? 'arxiv');
   const volume = [f('volume'), f('number') ? `(${f('number')})` : ''].join('');
   const details = [volume, f('pages')].filter((p) => p !== '').join(', ');
-  const venue = f('journal') || f('booktitle') || f('howpublished') || f('publisher') || f('school') || f('institution');
+  const venue =
+    f('journal') || f('booktitle') || f('howpublished') || f('publisher') || f('school') || f('institution');
   const doi = entry.fields.doi?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
-  const url = doi ? `https://doi.org/${doi}` : entry.fields.url?.trim() || (isArxiv ? `https://arxiv.org/abs/${eprint}` : undefined);
+  const url = doi
+    ? `https://doi.org/${doi}`
+    : entry.fields.url?.trim() || (isArxiv ? `https://arxiv.org/abs/${eprint}` : undefined);
   const preprint = isArxiv ? `arXiv:${eprint}` : '';
   return {
     key: entry.key,
@@ -572,7 +647,10 @@ export interface NoteCitation {
  * or, for a slug in Chinese characters that classic BibTeX cannot read, the given fallback.
  */
 export function citationKey(slug: string, fallback: string, prefix = 'dln'): string {
-  const ascii = slug.replace(/[^a-z0-9-]+/gi, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const ascii = slug
+    .replace(/[^a-z0-9-]+/gi, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${prefix}-${ascii || fallback}`;
 }
 

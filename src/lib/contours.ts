@@ -14,7 +14,12 @@ export interface Grid {
 }
 
 /** Samples f at the (nx + 1) × (ny + 1) corners of an nx × ny grid of cells over the rectangle. */
-export function sampleGrid(f: (x: number, y: number) => number, extent: { xMin: number; xMax: number; yMin: number; yMax: number }, nx: number, ny: number): Grid {
+export function sampleGrid(
+  f: (x: number, y: number) => number,
+  extent: { xMin: number; xMax: number; yMin: number; yMax: number },
+  nx: number,
+  ny: number,
+): Grid {
   const values = new Float64Array((nx + 1) * (ny + 1));
   for (let j = 0; j <= ny; j++) {
     const y = extent.yMin + ((extent.yMax - extent.yMin) * j) / ny;
@@ -58,13 +63,32 @@ export function contourSegments(grid: Grid, level: number): Segment[] {
       const left = (): [number, number] => [x0, y0 + t(a, d) * dy];
       const seg = (p: [number, number], q: [number, number]) => out.push([p[0], p[1], q[0], q[1]]);
       switch (code) {
-        case 1: case 14: seg(left(), bottom()); break;
-        case 2: case 13: seg(bottom(), right()); break;
-        case 3: case 12: seg(left(), right()); break;
-        case 4: case 11: seg(right(), top()); break;
-        case 6: case 9: seg(bottom(), top()); break;
-        case 7: case 8: seg(left(), top()); break;
-        case 5: case 10: {
+        case 1:
+        case 14:
+          seg(left(), bottom());
+          break;
+        case 2:
+        case 13:
+          seg(bottom(), right());
+          break;
+        case 3:
+        case 12:
+          seg(left(), right());
+          break;
+        case 4:
+        case 11:
+          seg(right(), top());
+          break;
+        case 6:
+        case 9:
+          seg(bottom(), top());
+          break;
+        case 7:
+        case 8:
+          seg(left(), top());
+          break;
+        case 5:
+        case 10: {
           // Saddle cell: a and c on one side, b and d on the other. The centre decides which pairs connect.
           const centreAbove = (a + b + c + d) / 4 > level;
           const aAbove = code === 5;
@@ -118,7 +142,10 @@ export function joinSegments(segments: readonly Segment[], tolerance = 1e-9): Ar
   segments.forEach(([x1, y1, x2, y2], s) => {
     if (used[s]) return;
     used[s] = 1;
-    const line: Array<[number, number]> = [[x1, y1], [x2, y2]];
+    const line: Array<[number, number]> = [
+      [x1, y1],
+      [x2, y2],
+    ];
     for (let p = next(x2, y2); p; p = next(p[0], p[1])) line.push(p);
     for (let p = next(x1, y1); p; p = next(p[0], p[1])) line.unshift(p);
     lines.push(line);

@@ -36,7 +36,13 @@ export interface GenerateOptions {
 }
 
 /** A point of class `label` for data set `kind`, before noise. */
-function cleanPoint(kind: DatasetId, label: 0 | 1, index: number, perClass: number, random: Random): { x: number; y: number } {
+function cleanPoint(
+  kind: DatasetId,
+  label: 0 | 1,
+  index: number,
+  perClass: number,
+  random: Random,
+): { x: number; y: number } {
   switch (kind) {
     case 'xor': {
       // |x|, |y| uniform in [margin, 1]; class 1 in the quadrants where x·y > 0.

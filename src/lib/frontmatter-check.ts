@@ -134,7 +134,5 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
 
 /** `file:line  message`, one problem per line, the form editors and terminals turn into links. */
 export function formatProblems(problems: readonly ContentProblem[]): string {
-  return problems
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`)
-    .join('\n');
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`).join('\n');
 }

@@ -48,7 +48,9 @@ export function glossaryMarkdown(glossary: Glossary, lang: Lang, noteTitles: Rec
 
 /** Every name of a term, for search: the short form, both names and the aliases, without duplicates. */
 export function namesOf(term: GlossaryTerm): string[] {
-  return [...new Set([term.term, term.termZh ?? '', term.zh, term.en, ...term.aliases].map((n) => n.trim()).filter(Boolean))];
+  return [
+    ...new Set([term.term, term.termZh ?? '', term.zh, term.en, ...term.aliases].map((n) => n.trim()).filter(Boolean)),
+  ];
 }
 
 /** The compact list search needs: per term, all its names. */

@@ -40,7 +40,11 @@ export function findCycle(nodes: readonly string[], edges: readonly Edge[]): str
  * that are ready, the one earliest in `preferred` goes first, so an explicit order is kept wherever the
  * prerequisites allow it. Throws on a cycle.
  */
-export function topologicalOrder(nodes: readonly string[], edges: readonly Edge[], preferred: readonly string[] = nodes): string[] {
+export function topologicalOrder(
+  nodes: readonly string[],
+  edges: readonly Edge[],
+  preferred: readonly string[] = nodes,
+): string[] {
   const cycle = findCycle(nodes, edges);
   if (cycle) throw new Error(`prerequisites form a cycle: ${cycle.join(' → ')}`);
   const rank = (n: string) => {
@@ -80,7 +84,8 @@ export function backlinks(linksFrom: ReadonlyMap<string, readonly string[]>): Ma
 /** Slugs of the notes a Markdown body links to (`/notes/<slug>/` or `/en/notes/<slug>/`, with or without #anchor). */
 export function linkedSlugs(markdown: string): string[] {
   const found = new Set<string>();
-  for (const m of markdown.matchAll(/\]\((?:\/en)?\/notes\/([^/)#\s]+)\/?(?:#[^)]*)?\)/g)) found.add(decodeURIComponent(m[1]!));
+  for (const m of markdown.matchAll(/\]\((?:\/en)?\/notes\/([^/)#\s]+)\/?(?:#[^)]*)?\)/g))
+    found.add(decodeURIComponent(m[1]!));
   return [...found];
 }
 

@@ -70,7 +70,11 @@ export interface TagMapping {
 }
 
 function tagKey(value: string): string {
-  return value.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return value
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /**
@@ -112,7 +116,9 @@ export type LanguageTable = ReadonlyMap<string, string>;
 const PLAIN_TEXT = ['text', 'txt', 'plain', 'plaintext'];
 
 /** A lookup table from Shiki's `bundledLanguagesInfo` (each language's id and its aliases). */
-export function languageTable(infos: ReadonlyArray<{ id: string; aliases?: readonly string[] | undefined }>): LanguageTable {
+export function languageTable(
+  infos: ReadonlyArray<{ id: string; aliases?: readonly string[] | undefined }>,
+): LanguageTable {
   const table = new Map<string, string>(PLAIN_TEXT.map((id) => [id, 'text']));
   for (const info of infos) {
     table.set(info.id.toLowerCase(), info.id);
@@ -159,7 +165,9 @@ export function looksLikeInlineMath(content: string, before: string, after: stri
   if (/^\{[A-Za-z_][A-Za-z0-9_]*\}/.test(content)) return false;
   if (/^\(.*(?:\s--?[a-z]|\/[a-z])/.test(content)) return false;
   if (content.includes('"')) return false;
-  const plain = content.replace(/\\(?:text|mathrm|textbf|mbox|operatorname)\{[^}]*\}/g, ' ').replace(/\\[A-Za-z]+/g, ' ');
+  const plain = content
+    .replace(/\\(?:text|mathrm|textbf|mbox|operatorname)\{[^}]*\}/g, ' ')
+    .replace(/\\[A-Za-z]+/g, ' ');
   if (HAN.test(plain)) return false;
   if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(plain)) return false;
   if (/\\[A-Za-z]|[\^_{}=+\-*/<>|()[\],']|[\u0391-\u03C9]/.test(content)) return true;
@@ -190,7 +198,10 @@ function codeSpans(line: string): Array<[number, number]> {
  * Only the dollars that are kept stay unescaped, and they pair up in order, the way remark-math pairs
  * them; so what this function keeps is exactly what becomes math.
  */
-export function escapeDollars(line: string, checkMath?: MathCheck): { line: string; escaped: number; rejected: string[] } {
+export function escapeDollars(
+  line: string,
+  checkMath?: MathCheck,
+): { line: string; escaped: number; rejected: string[] } {
   const spans = codeSpans(line);
   const inCode = (i: number) => spans.some(([s, e]) => i >= s && i < e);
   const runs: Array<{ start: number; length: number }> = [];
@@ -302,7 +313,9 @@ export function convertJekyllBody(body: string, options: ConvertOptions): Conver
     fixed = fixed.replace(HTML_IMAGE, (whole, _quote: string, src: string) => {
       if (!isLocal(src)) return whole;
       const url = resolve(src);
-      return url === undefined ? missing(src, /\balt=["']([^"']*)/i.exec(whole)?.[1] ?? '') : whole.replace(src, () => url);
+      return url === undefined
+        ? missing(src, /\balt=["']([^"']*)/i.exec(whole)?.[1] ?? '')
+        : whole.replace(src, () => url);
     });
     return fixed;
   };
@@ -336,7 +349,9 @@ export function convertJekyllBody(body: string, options: ConvertOptions): Conver
       }
       out.push(`${indent}${marker}${info}`);
       const closes = (l: string) =>
-        fence ? new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(l) : HIGHLIGHT_CLOSE.test(l);
+        fence
+          ? new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(l)
+          : HIGHLIGHT_CLOSE.test(l);
       let j = i + 1;
       while (j < input.length && !closes(input[j]!)) out.push(input[j++]!);
       out.push(`${indent}${marker}`);
@@ -405,10 +420,19 @@ export function convertJekyllBody(body: string, options: ConvertOptions): Conver
       out.push(prose(`${heading[1]} ${heading[2]!.replace(TRAILING_IAL, '').trimEnd()}`, lineNo));
       continue;
     }
-    out.push(prose(line.replace(/[ \t]+$/, (ws) => (ws.length >= 2 ? ws : '')), lineNo));
+    out.push(
+      prose(
+        line.replace(/[ \t]+$/, (ws) => (ws.length >= 2 ? ws : '')),
+        lineNo,
+      ),
+    );
   }
 
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  const text = out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
   return { body: text, missingImages, warnings, escapedDollars };
 }
 
@@ -433,7 +457,9 @@ function joinLines(lines: readonly string[]): string {
   return lines.reduce((text, line) => {
     const next = line.trim();
     if (text === '') return next;
-    return /[\p{Script=Han}，。、；：！？）]$/u.test(text) && /^[\p{Script=Han}（]/u.test(next) ? text + next : `${text} ${next}`;
+    return /[\p{Script=Han}，。、；：！？）]$/u.test(text) && /^[\p{Script=Han}（]/u.test(next)
+      ? text + next
+      : `${text} ${next}`;
   }, '');
 }
 
@@ -444,7 +470,10 @@ export function truncate(text: string, max = DESCRIPTION_MAX): string {
   const head = chars.slice(0, max).join('');
   const sentenceEnd = Math.max(...['。', '！', '？', '. ', '! ', '? '].map((p) => head.lastIndexOf(p)));
   if (sentenceEnd >= max / 2) return head.slice(0, sentenceEnd + 1).trim();
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**
@@ -487,13 +516,19 @@ export function sectionHeadings(body: string): string[] {
  * paragraph of prose (the seed document is all headings and lists): `深度学习：路线图、人工智能分类……`.
  * As many headings as fit in `max` characters.
  */
-export function outlineDescription(title: string, headings: readonly string[], lang: Lang, max = DESCRIPTION_MAX): string | undefined {
+export function outlineDescription(
+  title: string,
+  headings: readonly string[],
+  lang: Lang,
+  max = DESCRIPTION_MAX,
+): string | undefined {
   if (headings.length === 0) return undefined;
   const [lead, separator, end, more] = lang === 'zh' ? ['：', '、', '。', '等。'] : [': ', ', ', '.', ', …'];
   let text = `${title}${lead}${headings[0]}`;
   for (const heading of headings.slice(1)) {
     const next = `${text}${separator}${heading}`;
-    if ([...next].length + more.length > max) return [...text].length + more.length <= max ? `${text}${more}` : undefined;
+    if ([...next].length + more.length > max)
+      return [...text].length + more.length <= max ? `${text}${more}` : undefined;
     text = next;
   }
   return [...text].length + end.length <= max ? `${text}${end}` : undefined;
@@ -534,11 +569,15 @@ export interface ImportedNote {
  */
 export function importJekyllPost(source: string, options: ImportOptions): ImportedNote {
   const { frontMatter, body } = parseJekyllPost(source);
-  const title = typeof frontMatter.title === 'string' || typeof frontMatter.title === 'number' ? String(frontMatter.title).trim() : '';
+  const title =
+    typeof frontMatter.title === 'string' || typeof frontMatter.title === 'number'
+      ? String(frontMatter.title).trim()
+      : '';
   if (title === '') throw new ImportError('no title in the front matter: add "title: …"');
 
   const date = jekyllDate(frontMatter.date) ?? dateFromFileName(options.fileName);
-  if (!date) throw new ImportError('no date: add "date: YYYY-MM-DD" to the front matter or start the file name with it');
+  if (!date)
+    throw new ImportError('no date: add "date: YYYY-MM-DD" to the front matter or start the file name with it');
   const dateProblem = rawDateProblem(date);
   if (dateProblem) throw new ImportError(`date: ${dateProblem}`);
 

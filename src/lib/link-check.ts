@@ -65,7 +65,9 @@ export function findBrokenLinks(pages: readonly PageLinks[], files: ReadonlySet<
         broken.push({
           page: page.path,
           href,
-          problem: `${target.path} has no heading or element with id "${fragment}"` + (guess ? `; did you mean #${guess}?` : ''),
+          problem:
+            `${target.path} has no heading or element with id "${fragment}"` +
+            (guess ? `; did you mean #${guess}?` : ''),
         });
       }
     }
@@ -84,5 +86,10 @@ export function scanHtml(html: string): { ids: Set<string>; hrefs: string[] } {
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

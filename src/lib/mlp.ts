@@ -243,7 +243,12 @@ export function sumOfSquaredWeights(network: Network): number {
  * The batch loss L = (1/|B|) Σ_{(x,y)∈B} ℓ(f(x), y) + (λ/2) Σ W² and its gradient
  * ∇L = (1/|B|) Σ backward(…) + λW (the biases get no λ term). Dropout masks, if any, are drawn example by example.
  */
-export function lossAndGradient(network: Network, batch: readonly Example[], loss: Loss, options: TrainingOptions = {}): { loss: number; gradient: Gradients } {
+export function lossAndGradient(
+  network: Network,
+  batch: readonly Example[],
+  loss: Loss,
+  options: TrainingOptions = {},
+): { loss: number; gradient: Gradients } {
   const l2 = options.l2 ?? 0;
   const sum: { weights: number[][]; biases: number[] }[] = network.layers.map((layer) => ({
     weights: layer.weights.map((row) => row.map(() => 0)),
@@ -304,7 +309,14 @@ export interface TrainStep {
 }
 
 /** One step of mini-batch training: compute ∇L on `batch` (backpropagation), then let `optimizer` update θ. */
-export function trainStep(network: Network, optimizer: Optimizer, state: OptimizerState, batch: readonly Example[], loss: Loss, options: TrainingOptions = {}): TrainStep {
+export function trainStep(
+  network: Network,
+  optimizer: Optimizer,
+  state: OptimizerState,
+  batch: readonly Example[],
+  loss: Loss,
+  options: TrainingOptions = {},
+): TrainStep {
   const { loss: value, gradient } = lossAndGradient(network, batch, loss, options);
   const next = optimizer.step(flatten(network.layers), flatten(gradient), state);
   return { network: withParameters(network, next.theta), state: next.state, loss: value };
@@ -320,7 +332,11 @@ export function classProbability(network: Network, input: readonly number[]): nu
 }
 
 /** Mean loss (without the L2 term) and accuracy (share of examples with (p ≥ ½) = (y ≥ ½)) of a binary classifier. */
-export function evaluate(network: Network, examples: readonly Example[], loss: Loss): { loss: number; accuracy: number } {
+export function evaluate(
+  network: Network,
+  examples: readonly Example[],
+  loss: Loss,
+): { loss: number; accuracy: number } {
   if (examples.length === 0) return { loss: NaN, accuracy: NaN };
   let total = 0;
   let correct = 0;

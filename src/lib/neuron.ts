@@ -28,13 +28,19 @@ export type NeuronError =
   /** `inputs` and `weights` have different lengths. */
   | { readonly kind: 'length-mismatch'; readonly inputs: number; readonly weights: number }
   /** An input, a weight or the bias is NaN or ±Infinity; `index` is 0-based (0 for the bias). */
-  | { readonly kind: 'not-finite'; readonly field: 'input' | 'weight' | 'bias'; readonly index: number; readonly value: number }
+  | {
+      readonly kind: 'not-finite';
+      readonly field: 'input' | 'weight' | 'bias';
+      readonly index: number;
+      readonly value: number;
+    }
   /** Every number is finite but the weighted sum is not (for example 1e308 × 2). */
   | { readonly kind: 'overflow' }
   /** The activation id is not one of `ACTIVATION_IDS` (possible when it comes from a URL). */
   | { readonly kind: 'unknown-activation'; readonly name: string };
 
-export type NeuronResult = { readonly ok: true; readonly value: NeuronOutput } | { readonly ok: false; readonly error: NeuronError };
+export type NeuronResult =
+  { readonly ok: true; readonly value: NeuronOutput } | { readonly ok: false; readonly error: NeuronError };
 
 /** A weighted sum smaller than this fraction of n · max|term| is rounding noise: see `neuron`. */
 const CANCELLATION = 1e-12;
@@ -58,7 +64,8 @@ export function neuron({ inputs, weights, bias, activation }: NeuronParams): Neu
     if (!Number.isFinite(weights[i])) return bad('weight', i, weights[i]!);
   }
   if (!Number.isFinite(bias)) return bad('bias', 0, bias);
-  if (!isActivationId(activation)) return { ok: false, error: { kind: 'unknown-activation', name: String(activation) } };
+  if (!isActivationId(activation))
+    return { ok: false, error: { kind: 'unknown-activation', name: String(activation) } };
 
   const products = inputs.map((x, i) => x * weights[i]!);
   let sum = 0;

@@ -48,7 +48,8 @@ function check<K extends OptimizerState['kind']>(
   kind: K,
 ): asserts state is Extract<OptimizerState, { kind: K }> {
   if (state.kind !== kind) throw new TypeError(`${kind} optimizer given a ${state.kind} state`);
-  if (theta.length !== gradient.length) throw new RangeError(`${theta.length} parameters but ${gradient.length} gradient entries`);
+  if (theta.length !== gradient.length)
+    throw new RangeError(`${theta.length} parameters but ${gradient.length} gradient entries`);
 }
 
 /** (Stochastic) gradient descent: θ ← θ − η·g. */

@@ -45,7 +45,10 @@ const NOT_PROSE = /^(#|[-*+] |\d+\. |\||>|```|~~~|\$\$|<|import |export |\{)/;
  * (GitHub slug rules, as the pages use), the heading's text and its first prose paragraph.
  */
 export function extractPreview(markdown: string, meta: { title: string; description: string }): NotePreview {
-  const body = markdown.replace(/^---[\s\S]*?\n---\s*\n/, '').replace(/```[\s\S]*?```/g, '\n').replace(/\$\$[\s\S]*?\$\$/g, '\n');
+  const body = markdown
+    .replace(/^---[\s\S]*?\n---\s*\n/, '')
+    .replace(/```[\s\S]*?```/g, '\n')
+    .replace(/\$\$[\s\S]*?\$\$/g, '\n');
   const slugger = new GithubSlugger();
   const sections: NotePreview['sections'] = {};
   let intro = '';

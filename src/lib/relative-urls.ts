@@ -26,10 +26,16 @@ export function relativeUrl(url: string, pageFile: string): string {
 
 /** Rewrites href, src, srcset-free `action` and `poster` attributes of a page's HTML. */
 export function rewriteHtml(html: string, pageFile: string): string {
-  return html.replace(/(\s(?:href|src|action|poster|data-href)=")(\/[^"]*)"/g, (_, attr: string, url: string) => `${attr}${relativeUrl(url, pageFile)}"`);
+  return html.replace(
+    /(\s(?:href|src|action|poster|data-href)=")(\/[^"]*)"/g,
+    (_, attr: string, url: string) => `${attr}${relativeUrl(url, pageFile)}"`,
+  );
 }
 
 /** Rewrites `url(/…)` in a stylesheet that lives at `cssFile` (a path relative to the site root). */
 export function rewriteCss(css: string, cssFile: string): string {
-  return css.replace(/url\((['"]?)(\/[^'")]+)\1\)/g, (_, quote: string, url: string) => `url(${quote}${relativeUrl(url, cssFile)}${quote})`);
+  return css.replace(
+    /url\((['"]?)(\/[^'")]+)\1\)/g,
+    (_, quote: string, url: string) => `url(${quote}${relativeUrl(url, cssFile)}${quote})`,
+  );
 }

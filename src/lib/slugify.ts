@@ -44,7 +44,9 @@ export function dateFromFileName(fileName: string): string | undefined {
  * `2019-01-05-Tips & Tricks.markdown` → `tips-and-tricks`.
  */
 export function slugFromFileName(fileName: string): Slug | undefined {
-  const stem = baseName(fileName).replace(/\.[^.]+$/, '').replace(JEKYLL_DATE_PREFIX, '');
+  const stem = baseName(fileName)
+    .replace(/\.[^.]+$/, '')
+    .replace(JEKYLL_DATE_PREFIX, '');
   return slugify(stem);
 }
 

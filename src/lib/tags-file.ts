@@ -11,7 +11,9 @@ export function addTagsToRegistryText(text: string, ids: readonly string[]): str
   const close = text.lastIndexOf('}');
   if (close < 0) throw new Error('the tag registry is not a JSON object');
   const head = text.slice(0, close).replace(/\s*$/, '');
-  const lines = fresh.map((id) => `  ${JSON.stringify(id)}: { "zh": ${JSON.stringify(id)}, "en": ${JSON.stringify(id)} }`);
+  const lines = fresh.map(
+    (id) => `  ${JSON.stringify(id)}: { "zh": ${JSON.stringify(id)}, "en": ${JSON.stringify(id)} }`,
+  );
   const separator = head.endsWith('{') ? '' : ',';
   const result = `${head}${separator}\n${lines.join(',\n')}\n${text.slice(close)}`;
   JSON.parse(result); // never write a registry that does not parse

@@ -8,9 +8,7 @@ export type TagRegistry = Record<string, TagLabel>;
 
 /** Drops the registry file's `$comment` and any other `$`-prefixed housekeeping keys. */
 export function tagRegistry(raw: Record<string, unknown>): TagRegistry {
-  return Object.fromEntries(
-    Object.entries(raw).filter(([id]) => !id.startsWith('$')),
-  ) as TagRegistry;
+  return Object.fromEntries(Object.entries(raw).filter(([id]) => !id.startsWith('$'))) as TagRegistry;
 }
 
 export function tagLabel(registry: TagRegistry, id: string, lang: Lang): string {

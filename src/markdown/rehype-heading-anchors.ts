@@ -22,7 +22,11 @@ export default function rehypeHeadingAnchors(options: { label?: (lang: string) =
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${String(node.properties.id)}`, ariaLabel: `${label}: ${text}` },
+        properties: {
+          className: ['heading-anchor'],
+          href: `#${String(node.properties.id)}`,
+          ariaLabel: `${label}: ${text}`,
+        },
         children: [],
       });
     });

@@ -11,7 +11,8 @@ export default function rehypeTocNav() {
     const children = tree.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
-      if (node?.type !== 'element' || !/^h[2-6]$/.test(node.tagName) || !TOC_HEADING.test(toString(node).trim())) continue;
+      if (node?.type !== 'element' || !/^h[2-6]$/.test(node.tagName) || !TOC_HEADING.test(toString(node).trim()))
+        continue;
       let j = i + 1;
       while (children[j]?.type === 'text' && !(children[j] as { value: string }).value.trim()) j++;
       const list = children[j];
@@ -19,7 +20,11 @@ export default function rehypeTocNav() {
       const nav: Element = {
         type: 'element',
         tagName: 'nav',
-        properties: { className: ['note-toc'], ariaLabelledby: String(node.properties.id ?? ''), dataPagefindIgnore: '' },
+        properties: {
+          className: ['note-toc'],
+          ariaLabelledby: String(node.properties.id ?? ''),
+          dataPagefindIgnore: '',
+        },
         children: [node, { type: 'text', value: '\n' }, list] as ElementContent[],
       };
       children.splice(i, j - i + 1, nav);

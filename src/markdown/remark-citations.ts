@@ -7,7 +7,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { visit, SKIP } from 'unist-util-visit';
 import type { BlockContent, Heading, Link, List, ListItem, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { parseBibtex, publicationLine, referenceText, toReference, type BibEntry, type Reference } from '../lib/bibtex.ts';
+import {
+  parseBibtex,
+  publicationLine,
+  referenceText,
+  toReference,
+  type BibEntry,
+  type Reference,
+} from '../lib/bibtex.ts';
 import { nearest } from '../lib/nearest.ts';
 import { contentHash } from '../lib/translation.ts';
 
@@ -95,7 +102,10 @@ export default function remarkCitations(options: CitationOptions = {}) {
       for (const match of node.value.matchAll(CANDIDATE)) {
         const line = lineOf(node, match.index);
         const at = `${where}${line ? `:${line}` : ''}`;
-        const parts = match[0].slice(1, -1).split(';').map((p) => p.trim());
+        const parts = match[0]
+          .slice(1, -1)
+          .split(';')
+          .map((p) => p.trim());
         const keys = parts.map((p) => KEY.exec(p)?.[1]);
         if (keys.some((k) => k === undefined)) {
           problems.push(`  ${at}  "${match[0]}" is not a citation: write [@key] or [@key1; @key2]`);
@@ -107,7 +117,9 @@ export default function remarkCitations(options: CitationOptions = {}) {
           const entry = known.get(key);
           if (!entry) {
             const suggestion = nearest(key, [...known.keys()]);
-            problems.push(`  ${at}  unknown citation key "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ''}`);
+            problems.push(
+              `  ${at}  unknown citation key "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
+            );
             continue;
           }
           if (!numbers.has(key)) {
@@ -143,7 +155,11 @@ export default function remarkCitations(options: CitationOptions = {}) {
 }
 
 /** `<sup class="citation"><a href="#ref-key" id="cite-key-1" title="…">[1]</a>…</sup>` as mdast. */
-function citationNode(group: readonly Use[], numbers: Map<string, number>, references: Map<string, Reference>): PhrasingContent {
+function citationNode(
+  group: readonly Use[],
+  numbers: Map<string, number>,
+  references: Map<string, Reference>,
+): PhrasingContent {
   const links: Link[] = group.map(({ key, occurrence }) => ({
     type: 'link',
     url: `#ref-${key}`,

@@ -74,7 +74,8 @@ export async function preview(link: HTMLAnchorElement): Promise<void> {
   box.style.width = `${width}px`;
   box.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - width - 8))}px`;
   const below = rect.bottom + 8;
-  box.style.top = below + box.offsetHeight < innerHeight ? `${below}px` : `${Math.max(8, rect.top - box.offsetHeight - 8)}px`;
+  box.style.top =
+    below + box.offsetHeight < innerHeight ? `${below}px` : `${Math.max(8, rect.top - box.offsetHeight - 8)}px`;
   link.addEventListener('pointerleave', scheduleHide, { once: true });
   link.addEventListener('blur', hide, { once: true });
 }

@@ -30,7 +30,10 @@ export function markStudied(): void {
     const slugs = (summary.dataset.progressSummary ?? '').split(' ').filter(Boolean);
     const done = slugs.filter((s) => studied.has(s)).length;
     const text = summary.querySelector<HTMLElement>('[data-progress-text]');
-    if (text) text.textContent = (text.dataset.template ?? '').replace('{done}', String(done)).replace('{total}', String(slugs.length));
+    if (text)
+      text.textContent = (text.dataset.template ?? '')
+        .replace('{done}', String(done))
+        .replace('{total}', String(slugs.length));
     summary.hidden = false;
   }
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-progress-toggle]')) {

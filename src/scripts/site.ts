@@ -19,7 +19,10 @@ function applyTheme(preference: ThemePreference): void {
   root.dataset.themePreference = preference;
   root.dataset.theme = preference === 'auto' ? (systemDark.matches ? 'dark' : 'light') : preference;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
-    button.setAttribute('aria-label', button.dataset[`label${preference[0]!.toUpperCase()}${preference.slice(1)}`] ?? preference);
+    button.setAttribute(
+      'aria-label',
+      button.dataset[`label${preference[0]!.toUpperCase()}${preference.slice(1)}`] ?? preference,
+    );
     button.title = button.getAttribute('aria-label') ?? '';
   }
 }
@@ -117,7 +120,9 @@ function setUpTocHighlight(): void {
 }
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** Search opens in a dialog from the header button, `/` or Ctrl/Cmd+K; its code loads only then. */
@@ -145,7 +150,10 @@ function setUpSearch(): void {
   }
   addEventListener('keydown', (event) => {
     const shortcut = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
-    if (shortcut || (event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+    if (
+      shortcut ||
+      (event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)
+    ) {
       event.preventDefault();
       open();
     }

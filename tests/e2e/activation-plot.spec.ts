@@ -68,11 +68,24 @@ describe('activation plot', () => {
     const legend = await id('legend').locator('li:not([hidden])').allTextContents();
     expect(legend.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['ReLU ReLU′', 'sigmoid sigmoid′', 'tanh tanh′']);
     const plot = id('plot');
-    expect(await plot.locator('.activation-plot__xlabels text').allTextContents()).toEqual(['−6', '−4', '−2', '0', '2', '4', '6']);
+    expect(await plot.locator('.activation-plot__xlabels text').allTextContents()).toEqual([
+      '−6',
+      '−4',
+      '−2',
+      '0',
+      '2',
+      '4',
+      '6',
+    ]);
     expect(await plot.locator('.activation-plot__ylabels text').count()).toBeGreaterThanOrEqual(3);
-    expect((await plot.locator('.activation-plot__grid').getAttribute('d'))!.match(/M/g)!.length).toBeGreaterThanOrEqual(10);
+    expect(
+      (await plot.locator('.activation-plot__grid').getAttribute('d'))!.match(/M/g)!.length,
+    ).toBeGreaterThanOrEqual(10);
     // The SVG is drawn at its real size: its viewBox matches its box, so text is not scaled.
-    const [vbWidth, box] = await plot.evaluate((svg) => [Number(svg.getAttribute('viewBox')!.split(' ')[2]), svg.getBoundingClientRect().width]);
+    const [vbWidth, box] = await plot.evaluate((svg) => [
+      Number(svg.getAttribute('viewBox')!.split(' ')[2]),
+      svg.getBoundingClientRect().width,
+    ]);
     expect(Math.abs(vbWidth - box)).toBeLessThanOrEqual(1);
   });
 
@@ -141,7 +154,9 @@ describe('activation plot', () => {
     expect(await live.getAttribute('aria-live')).toBe('polite');
     await expect
       .poll(() => live.textContent(), { timeout: 3000 })
-      .toBe('x from −6 to 6. x = 1.2. ReLU: f = 1.2, f′ = 1; sigmoid: f = 0.7685, f′ = 0.1779; tanh: f = 0.8337, f′ = 0.305');
+      .toBe(
+        'x from −6 to 6. x = 1.2. ReLU: f = 1.2, f′ = 1; sigmoid: f = 0.7685, f′ = 0.1779; tanh: f = 0.8337, f′ = 0.305',
+      );
     await page.keyboard.press('Home');
     expect(await id('readout-x').textContent()).toBe('−6');
     expect(await id('readout-relu').locator('td').allTextContents()).toEqual(['0', '0']);
@@ -188,7 +203,15 @@ describe('activation plot', () => {
     const touch = (type: string, pointerId: number, clientX: number, clientY: number) =>
       id('plot').evaluate(
         (svg, init) => {
-          svg.querySelector('[data-hit]')!.dispatchEvent(new PointerEvent(init.type, { ...init, pointerType: 'touch', bubbles: true, isPrimary: init.pointerId === 1, buttons: 1 }));
+          svg.querySelector('[data-hit]')!.dispatchEvent(
+            new PointerEvent(init.type, {
+              ...init,
+              pointerType: 'touch',
+              bubbles: true,
+              isPrimary: init.pointerId === 1,
+              buttons: 1,
+            }),
+          );
         },
         { type, pointerId, clientX, clientY },
       );
@@ -205,7 +228,9 @@ describe('activation plot', () => {
     const [lo, hi] = await range(widget);
     expect(hi - lo).toBeCloseTo(6, 5);
     expect((lo + hi) / 2).toBeCloseTo(0, 0);
-    expect(await id('plot').evaluate((svg) => getComputedStyle(svg.querySelector('[data-hit]')!).touchAction)).toBe('pan-y');
+    expect(await id('plot').evaluate((svg) => getComputedStyle(svg.querySelector('[data-hit]')!).touchAction)).toBe(
+      'pan-y',
+    );
   });
 
   it('lists sample values in a table that follows the selection', async () => {
@@ -214,11 +239,19 @@ describe('activation plot', () => {
     const table = id('values-table');
     const headers = (await table.locator('thead th:visible').allTextContents()).map((t) => t.trim());
     expect(headers).toEqual(['x', 'ReLU', 'ReLU′', 'sigmoid', 'sigmoid′', 'tanh', 'tanh′']);
-    const row2 = (await table.locator('tbody tr').nth(7).locator('th:visible, td:visible').allTextContents()).map((t) => t.trim());
+    const row2 = (await table.locator('tbody tr').nth(7).locator('th:visible, td:visible').allTextContents()).map((t) =>
+      t.trim(),
+    );
     expect(row2).toEqual(['2', '2', '1', '0.8808', '0.105', '0.964', '0.0707']);
     await id('toggle-gelu').check();
     await id('derivatives').uncheck();
-    expect((await table.locator('thead th:visible').allTextContents()).map((t) => t.trim())).toEqual(['x', 'ReLU', 'sigmoid', 'tanh', 'GELU']);
+    expect((await table.locator('thead th:visible').allTextContents()).map((t) => t.trim())).toEqual([
+      'x',
+      'ReLU',
+      'sigmoid',
+      'tanh',
+      'GELU',
+    ]);
     expect(await table.locator('tbody tr').nth(7).locator('td:visible').last().textContent()).toBe('1.9545');
     expect(await id('values').locator('.katex').first().isVisible()).toBe(true);
   });
@@ -281,10 +314,13 @@ describe('activation plot in dark mode', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     const colours = await widget.evaluate((root) => {
       const luminance = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
-          const c = Number(v) / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
+        const [r, g, b] = rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((v) => {
+            const c = Number(v) / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       const background = luminance(getComputedStyle(root.querySelector('.activation-plot__canvas')!).backgroundColor);
@@ -305,9 +341,13 @@ describe('activation plot in dark mode', () => {
     const session = await openBrowser({ colorScheme: 'light' });
     const page = await session.context.newPage();
     await page.goto(EN);
-    const strokes = await page.getByTestId('activation-plot').evaluate((root) =>
-      [...root.querySelectorAll<SVGPathElement>('[data-curve] .activation-plot__f')].map((path) => getComputedStyle(path).stroke),
-    );
+    const strokes = await page
+      .getByTestId('activation-plot')
+      .evaluate((root) =>
+        [...root.querySelectorAll<SVGPathElement>('[data-curve] .activation-plot__f')].map(
+          (path) => getComputedStyle(path).stroke,
+        ),
+      );
     expect(strokes[0]).toBe('rgb(11, 92, 173)');
     expect(new Set(strokes).size).toBe(9);
     await session.close();

@@ -20,7 +20,10 @@ describe('script budget of a note page without widgets', () => {
       const { files, inline } = scriptsOf(readFileSync(`${dist}/${path}`, 'utf8'));
       expect(files).toHaveLength(1);
       expect(files.join()).not.toMatch(/pagefind|controller/);
-      const bytes = Buffer.concat([...inline.map((s) => Buffer.from(s)), ...files.map((f) => readFileSync(`${dist}${f}`))]);
+      const bytes = Buffer.concat([
+        ...inline.map((s) => Buffer.from(s)),
+        ...files.map((f) => readFileSync(`${dist}${f}`)),
+      ]);
       expect(statSync(`${dist}${files[0]}`).size).toBeGreaterThan(0);
       expect(gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(GZIP_BUDGET);
     });

@@ -32,7 +32,9 @@ describe('citations', () => {
   it('lists every cited paper once, in the order of first citation', async () => {
     const page = await session.context.newPage();
     await page.goto(base + NOTE);
-    const cited = await page.locator('sup.citation a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash.slice(5)));
+    const cited = await page
+      .locator('sup.citation a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash.slice(5)));
     const listed = await page.locator('.references li').evaluateAll((items) => items.map((li) => li.id.slice(4)));
     expect(listed).toEqual([...new Set(cited)]);
     expect(listed.length).toBeGreaterThan(10);
@@ -49,7 +51,12 @@ describe('citations', () => {
       // The tooltip is a pseudo-element, which has no bounding box: work its box out from the computed style.
       const box = await links.nth(i).evaluate((el) => {
         const style = getComputedStyle(el, '::after');
-        return { content: style.content, position: style.position, width: parseFloat(style.width), bottom: parseFloat(style.bottom) };
+        return {
+          content: style.content,
+          position: style.position,
+          width: parseFloat(style.width),
+          bottom: parseFloat(style.bottom),
+        };
       });
       expect(box.content, `citation ${i + 1}`).not.toBe('none');
       expect(box.position).toBe('fixed');

@@ -12,7 +12,8 @@ const RECORD_VIOLATIONS = `
     window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
   });
 `;
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 describe('Content-Security-Policy', () => {
   let session: Session;
@@ -32,21 +33,25 @@ describe('Content-Security-Policy', () => {
     expect(policy).toMatch(/object-src 'none'/);
   });
 
-  it.each(['/', '/notes/activation-functions/', '/en/notes/neuron/', '/notes/learning-methods/', '/en/graph/', '/search/'])(
-    '%s works with no violation',
-    async (path) => {
-      const page = await session.context.newPage();
-      const problems = watchProblems(page);
-      await page.goto(base + path);
-      await page.waitForLoadState('networkidle');
-      const before = await page.locator('html').getAttribute('data-theme-preference');
-      await page.getByTestId('theme-toggle').click(); // the toggle's script runs under the policy
-      expect(await page.locator('html').getAttribute('data-theme-preference')).not.toBe(before);
-      expect(await violations(page)).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-      await page.close();
-    },
-  );
+  it.each([
+    '/',
+    '/notes/activation-functions/',
+    '/en/notes/neuron/',
+    '/notes/learning-methods/',
+    '/en/graph/',
+    '/search/',
+  ])('%s works with no violation', async (path) => {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(base + path);
+    await page.waitForLoadState('networkidle');
+    const before = await page.locator('html').getAttribute('data-theme-preference');
+    await page.getByTestId('theme-toggle').click(); // the toggle's script runs under the policy
+    expect(await page.locator('html').getAttribute('data-theme-preference')).not.toBe(before);
+    expect(await violations(page)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  });
 
   it('search (Pagefind and its WebAssembly) runs under the policy', async () => {
     const page = await session.context.newPage();

@@ -55,11 +55,14 @@ describe('the connected notes', () => {
     await page.goto(`${base}/en/graph/`);
     const nodes = page.locator('.concept-graph__node');
     expect(await nodes.count()).toBe(12);
-    const y = async (slug: string) => Number(await page.locator(`.concept-graph__node[data-slug="${slug}"] rect`).getAttribute('y'));
+    const y = async (slug: string) =>
+      Number(await page.locator(`.concept-graph__node[data-slug="${slug}"] rect`).getAttribute('y'));
     expect(await y('neuron')).toBeLessThan(await y('activation-functions'));
     await page.locator('.concept-graph__node[data-slug="neuron"]').focus();
     expect(await page.locator('[data-concept-graph]').getAttribute('class')).toMatch(/is-focused/);
-    expect(await page.locator('.concept-graph__node[data-slug="activation-functions"]').getAttribute('class')).toMatch(/is-neighbour/);
+    expect(await page.locator('.concept-graph__node[data-slug="activation-functions"]').getAttribute('class')).toMatch(
+      /is-neighbour/,
+    );
     const width = Number(await page.locator('[data-concept-graph] svg').getAttribute('width'));
     await page.getByRole('button', { name: 'Zoom in' }).click();
     expect(Number(await page.locator('[data-concept-graph] svg').getAttribute('width'))).toBeCloseTo(width * 1.25);
@@ -76,11 +79,17 @@ describe('the connected notes', () => {
 
     await page.goto(`${base}/`);
     await expect.poll(() => page.getByTestId('progress-summary').textContent()).toMatch(/已学 1 \/ 12/);
-    expect(await page.locator('.roadmap-list a[data-progress-slug="neuron"]').getAttribute('class')).toMatch(/is-studied/);
+    expect(await page.locator('.roadmap-list a[data-progress-slug="neuron"]').getAttribute('class')).toMatch(
+      /is-studied/,
+    );
     await page.goto(`${base}/en/graph/`);
-    await expect.poll(() => page.locator('.concept-graph__node[data-slug="neuron"]').getAttribute('class')).toMatch(/is-studied/);
+    await expect
+      .poll(() => page.locator('.concept-graph__node[data-slug="neuron"]').getAttribute('class'))
+      .toMatch(/is-studied/);
     await page.getByRole('button', { name: 'Clear progress' }).click();
-    expect(await page.locator('.concept-graph__node[data-slug="neuron"]').getAttribute('class')).not.toMatch(/is-studied/);
+    expect(await page.locator('.concept-graph__node[data-slug="neuron"]').getAttribute('class')).not.toMatch(
+      /is-studied/,
+    );
     expect(await page.evaluate(() => localStorage.getItem('dln-studied'))).toBeNull();
   });
 });

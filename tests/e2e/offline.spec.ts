@@ -29,7 +29,9 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     const zips = existsSync('bundle') ? readdirSync('bundle').filter((f) => f.endsWith('.zip')) : [];
     if (zips.length !== 1) throw new Error('expected one bundle/*.zip: run `npm run bundle` first (npm test does)');
     // Unzip with Python's zipfile, as a reader's unzip tool would, into a folder with spaces and Chinese.
-    const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', resolve('bundle', zips[0]!), work], { encoding: 'utf8' });
+    const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', resolve('bundle', zips[0]!), work], {
+      encoding: 'utf8',
+    });
     expect(unzip.status, unzip.stderr).toBe(0);
     root = join(work, zips[0]!.replace(/\.zip$/, ''));
     session = await openBrowser();
@@ -44,7 +46,9 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     const problems = watchProblems(page);
     await page.goto(pathToFileURL(join(root, 'index.html')).href);
     expect(await page.getByTestId('bundle-version').textContent()).toMatch(/\d+\.\d+\.\d+ · \d{4}-\d{2}-\d{2}/);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position)).toBe('sticky');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position)).toBe(
+      'sticky',
+    );
 
     await page.locator('.roadmap-list a[href$="notes/neuron/index.html"]').click();
     await page.waitForURL(/notes\/neuron\/index\.html$/);
@@ -116,9 +120,13 @@ describe('the installable site', () => {
   it('has a manifest and a service worker', async () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/`);
-    const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json());
+    const manifest = await page.evaluate(async () =>
+      (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json(),
+    );
     expect(manifest).toMatchObject({ start_url: '/', display: 'standalone' });
-    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
   });
 
   it('after one visit, reads another note and searches with the network off', async () => {
@@ -126,7 +134,9 @@ describe('the installable site', () => {
     await page.goto(`${base}/en/`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     // Precaching runs in the worker's install step; wait until it controls the page.
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+      .toBe(true);
     await session.context.setOffline(true);
     try {
       await page.goto(`${base}/notes/learning-methods/`);
@@ -143,7 +153,9 @@ describe('the installable site', () => {
   it('offers a quiet "new version, reload" prompt when the site is updated', async () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/`);
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+      .toBe(true);
     const original = readFileSync(`${dist}/sw.js`);
     try {
       appendFileSync(`${dist}/sw.js`, '\n// a new deployment\n'); // any byte change makes a new worker version

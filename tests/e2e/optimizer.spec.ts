@@ -17,7 +17,8 @@ describe('optimizer visualizer', () => {
   let widget: Locator;
   const id = (testId: string) => widget.getByTestId(testId);
   const text = async (testId: string) => (await id(testId).textContent())?.trim() ?? '';
-  const points = async (optimizer: string) => ((await id(`path-${optimizer}`).getAttribute('d')) ?? '').split(/[ML]/).filter(Boolean).length;
+  const points = async (optimizer: string) =>
+    ((await id(`path-${optimizer}`).getAttribute('d')) ?? '').split(/[ML]/).filter(Boolean).length;
 
   async function open(url: string): Promise<void> {
     await page.goto(url);
@@ -74,7 +75,9 @@ describe('optimizer visualizer', () => {
     expect(await text('steps')).toBe('after 0 steps');
     expect(await widget.locator('[data-formula="saddle"]').isVisible()).toBe(true);
     expect(await widget.locator('[data-formula="rosenbrock"]').isVisible()).toBe(false);
-    expect(await widget.getByRole('slider', { name: 'Learning rate of SGD' }).getAttribute('aria-valuetext')).toBe('0.01');
+    expect(await widget.getByRole('slider', { name: 'Learning rate of SGD' }).getAttribute('aria-valuetext')).toBe(
+      '0.01',
+    );
     await page.keyboard.press('ArrowUp');
     expect(await id('surface').inputValue()).toBe('rosenbrock');
     const sgd = widget.getByRole('slider', { name: 'Learning rate of SGD' });
@@ -109,7 +112,11 @@ describe('optimizer visualizer', () => {
     await page.keyboard.press('ArrowLeft');
     const playground = page.getByTestId('playground');
     await playground.getByTestId('dataset').selectOption('gaussians');
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#optimizer:s=ravine&x=-3.5&y=1.5&sgd=0.3&momentum=0.03&adam=0.05~playground:d=gaussians&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1');
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe(
+        '#optimizer:s=ravine&x=-3.5&y=1.5&sgd=0.3&momentum=0.03&adam=0.05~playground:d=gaussians&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1',
+      );
     await page.reload();
     await widget.and(page.locator('[data-ready]')).waitFor();
     expect(await id('surface').inputValue()).toBe('ravine');
@@ -120,7 +127,9 @@ describe('optimizer visualizer', () => {
   it('announces where the optimizers are when it stops', async () => {
     await open(EN);
     await id('step').click();
-    await expect.poll(() => id('announce').textContent(), { timeout: 3000 }).toMatch(/^After 151 steps: SGD at \(−0\.\d+, 0\.\d+\), L = [\d.]+; Momentum at /);
+    await expect
+      .poll(() => id('announce').textContent(), { timeout: 3000 })
+      .toMatch(/^After 151 steps: SGD at \(−0\.\d+, 0\.\d+\), L = [\d.]+; Momentum at /);
   });
 
   it('is Chinese on the Chinese note', async () => {
@@ -155,7 +164,9 @@ describe('optimizer visualizer without JavaScript', () => {
     await page.goto(EN);
     const widget = page.getByTestId('optimizer-viz');
     expect(await widget.getByTestId('plot').isVisible()).toBe(true);
-    expect(await widget.getByTestId('path-momentum').getAttribute('d')).toMatch(/^M80\.0,200\.0(L[\d.-]+,[\d.-]+){150}$/);
+    expect(await widget.getByTestId('path-momentum').getAttribute('d')).toMatch(
+      /^M80\.0,200\.0(L[\d.-]+,[\d.-]+){150}$/,
+    );
     expect(await widget.getByTestId('row-momentum').locator('[data-x]').textContent()).toBe('0.743');
     expect(await widget.getByTestId('surface').isVisible()).toBe(false);
     expect(await widget.getByTestId('rate-sgd').isVisible()).toBe(false);

@@ -67,7 +67,9 @@ describe('network playground', () => {
     await page.waitForTimeout(300);
     expect(await text('step-count')).toBe(paused);
     // The loss chart and the heat map's text alternative follow the run.
-    expect((await id('loss-chart').locator('[data-curve="test"]').getAttribute('d'))!.split('L').length).toBeGreaterThan(3);
+    expect(
+      (await id('loss-chart').locator('[data-curve="test"]').getAttribute('d'))!.split('L').length,
+    ).toBeGreaterThan(3);
     expect(await id('heatmap').getAttribute('aria-label')).toContain(`after ${paused} steps on the XOR data`);
   });
 
@@ -112,7 +114,9 @@ describe('network playground', () => {
     expect(await on('dropout').inputValue()).toBe('0.1');
     expect(await on('seed').inputValue()).toBe('42');
     expect(await shared.locator('[data-kind="hidden"]:not([hidden])').count()).toBe(3);
-    expect(await shared.locator(`[data-kind="hidden"]:not([hidden]) [data-neuron]:not([hidden]) canvas`).count()).toBe(4 + 4 + 6);
+    expect(await shared.locator(`[data-kind="hidden"]:not([hidden]) [data-neuron]:not([hidden]) canvas`).count()).toBe(
+      4 + 4 + 6,
+    );
     // Same seed, same configuration: the same five steps give the same losses, digit for digit.
     for (let i = 0; i < 5; i++) await on('step').click();
     expect(await on('test-loss').textContent()).toBe(after5.loss);
@@ -141,7 +145,20 @@ describe('network playground', () => {
 
   it('is operable with the keyboard alone, with labelled controls and a visible focus', async () => {
     await open(EN);
-    for (const name of ['Data set', 'Noise', 'Training share', 'Seed', 'Hidden layers', 'Neurons in layer 1', 'Activation', 'Learning rate', 'Batch size', 'Optimizer', 'L2 regularization λ', 'Dropout rate']) {
+    for (const name of [
+      'Data set',
+      'Noise',
+      'Training share',
+      'Seed',
+      'Hidden layers',
+      'Neurons in layer 1',
+      'Activation',
+      'Learning rate',
+      'Batch size',
+      'Optimizer',
+      'L2 regularization λ',
+      'Dropout rate',
+    ]) {
       expect(await widget.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }
     await id('play-pause').focus();
@@ -169,9 +186,13 @@ describe('network playground', () => {
     const live = id('announce');
     expect(await live.getAttribute('aria-live')).toBe('polite');
     expect(await id('heatmap').getAttribute('role')).toBe('img');
-    expect(await id('heatmap').getAttribute('aria-label')).toMatch(/^Decision boundary of the network after 0 steps on the Two circles data/);
+    expect(await id('heatmap').getAttribute('aria-label')).toMatch(
+      /^Decision boundary of the network after 0 steps on the Two circles data/,
+    );
     await id('step').click();
-    await expect.poll(() => live.textContent(), { timeout: 3000 }).toMatch(/^Paused\. Epoch 0, step 1\. Training loss [\d.]+, test loss [\d.]+; test accuracy [\d.]+%\.$/);
+    await expect
+      .poll(() => live.textContent(), { timeout: 3000 })
+      .toMatch(/^Paused\. Epoch 0, step 1\. Training loss [\d.]+, test loss [\d.]+; test accuracy [\d.]+%\.$/);
     await id('play-pause').click();
     const heard = new Set<string>();
     for (let i = 0; i < 10; i++) {
@@ -236,7 +257,9 @@ describe('network playground without JavaScript', () => {
     await page.goto(EN);
     const widget = page.getByTestId('playground');
     expect(await widget.getByTestId('snapshot').isVisible()).toBe(true);
-    expect(await widget.getByTestId('snapshot').locator('figcaption').textContent()).toMatch(/^Snapshot: on the Two circles data, the network 2 → 4 → 4 → 1 .* after 400 steps has training loss [\d.]+, test loss [\d.]+ and test accuracy 100%\./);
+    expect(await widget.getByTestId('snapshot').locator('figcaption').textContent()).toMatch(
+      /^Snapshot: on the Two circles data, the network 2 → 4 → 4 → 1 .* after 400 steps has training loss [\d.]+, test loss [\d.]+ and test accuracy 100%\./,
+    );
     expect(await widget.getByTestId('controls').isVisible()).toBe(false);
     expect(await widget.getByTestId('play-pause').isVisible()).toBe(false);
     await session.close();

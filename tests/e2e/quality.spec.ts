@@ -61,7 +61,13 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       for (const path of sitePaths()) {
         await page.goto(base + path);
         const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        for (const v of results.violations) violations.push(`${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+        for (const v of results.violations)
+          violations.push(
+            `${path} ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+          );
       }
       expect(violations).toEqual([]);
       await page.close();
@@ -73,9 +79,13 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       await page.goto(`${base}/notes/neuron/`);
       await page.keyboard.press('/');
       await page.getByTestId('search-dialog').getByTestId('search-input').fill('激活函数');
-      await expect.poll(() => page.getByTestId('search-dialog').locator('[role="option"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('search-dialog').locator('[role="option"]').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
     });
   }
 });

@@ -7,7 +7,10 @@ const NOTE = '/notes/activation-functions/';
 describe('reading a note', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    session = await openBrowser({
+      viewport: { width: 1400, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
   });
   afterAll(() => session.close());
 
@@ -16,10 +19,14 @@ describe('reading a note', () => {
     await page.goto(base + NOTE);
     const links = page.locator('[data-toc-link]');
     expect(await links.count()).toBeGreaterThan(3);
-    await expect.poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link')).toBe('top');
+    await expect
+      .poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link'))
+      .toBe('top');
     const target = await links.nth(3).getAttribute('data-toc-link');
     await page.locator(`[id="${target}"]`).evaluate((el) => el.scrollIntoView());
-    await expect.poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link')).toBe(target);
+    await expect
+      .poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link'))
+      .toBe(target);
   });
 
   it('copies a code block with its copy button', async () => {
@@ -51,9 +58,21 @@ describe('reading a note', () => {
   it('is readable at 320 px with no horizontal page scroll', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/', NOTE, '/en/notes/network-architectures/', '/tags/', '/en/notes/open-source-tools/', '/notes/sota-image-models/', '/en/notes/ai-taxonomy/', '/notes/glossary/', '/en/graph/']) {
+    for (const path of [
+      '/',
+      NOTE,
+      '/en/notes/network-architectures/',
+      '/tags/',
+      '/en/notes/open-source-tools/',
+      '/notes/sota-image-models/',
+      '/en/notes/ai-taxonomy/',
+      '/notes/glossary/',
+      '/en/graph/',
+    ]) {
       await page.goto(base + path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });

@@ -36,7 +36,7 @@ async function openSearch(page: Page) {
 
 async function resultPaths(page: Page): Promise<string[]> {
   const links = page.getByTestId('search-dialog').locator('a[role="option"]');
-  return (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)));
+  return await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
 async function searchFor(page: Page, query: string): Promise<string[]> {
@@ -83,7 +83,9 @@ describe('search', () => {
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.every((p) => !p.startsWith('/en/'))).toBe(true);
     await page.getByTestId('search-dialog').getByTestId('search-both').check();
-    await expect.poll(async () => (await resultPaths(page)).some((p) => p.startsWith('/en/')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await resultPaths(page)).some((p) => p.startsWith('/en/')), { timeout: 10_000 })
+      .toBe(true);
   });
 
   it('works by keyboard alone: / opens, arrows move, Enter opens, Esc closes and focus returns', async () => {
@@ -105,11 +107,15 @@ describe('search', () => {
     await page.keyboard.press('ArrowDown');
     const second = dialog.locator('[role="option"]').nth(1);
     expect(await second.getAttribute('aria-selected')).toBe('true');
-    expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+    expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(
+      await second.getAttribute('id'),
+    );
     await page.keyboard.press('ArrowUp');
     const firstHref = await dialog.locator('a[role="option"]').first().getAttribute('href');
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.href.endsWith(firstHref!) || url.pathname === new URL(firstHref!, base).pathname);
+    await page.waitForURL(
+      (url) => url.href.endsWith(firstHref!) || url.pathname === new URL(firstHref!, base).pathname,
+    );
     expect(new URL(page.url()).searchParams.get('highlight')).toBe('gradient descent');
   });
 
@@ -139,7 +145,9 @@ describe('search', () => {
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.length).toBeLessThan(all.length);
     for (const path of narrowed) {
-      expect(readFileSync(`${dist}${path}index.html`, 'utf8'), path).toContain(`data-pagefind-filter="tag">${tag}</span>`);
+      expect(readFileSync(`${dist}${path}index.html`, 'utf8'), path).toContain(
+        `data-pagefind-filter="tag">${tag}</span>`,
+      );
     }
   });
 
@@ -166,12 +174,21 @@ describe('search', () => {
     });
     await page.goto(`${base}/en/`);
     const input = await openSearch(page);
-    for (const query of ['?!…', 'x'.repeat(1000), '🙂🚀', '<img src=x onerror=alert(1)>', '"unclosed', '梯度'.repeat(300)]) {
+    for (const query of [
+      '?!…',
+      'x'.repeat(1000),
+      '🙂🚀',
+      '<img src=x onerror=alert(1)>',
+      '"unclosed',
+      '梯度'.repeat(300),
+    ]) {
       await input.fill(query);
       await page.waitForTimeout(250);
     }
     await input.fill('<img src=x onerror=alert(1)> neuron');
-    await expect.poll(() => page.getByTestId('search-dialog').getByTestId('search-status').textContent(), { timeout: 10_000 }).toMatch(/found|No notes/);
+    await expect
+      .poll(() => page.getByTestId('search-dialog').getByTestId('search-status').textContent(), { timeout: 10_000 })
+      .toMatch(/found|No notes/);
     expect(await page.locator('[data-search-dialog] img').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(problems.consoleErrors).toEqual([]);

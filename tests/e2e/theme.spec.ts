@@ -55,7 +55,9 @@ describe('theme', () => {
       await page.evaluate(() => localStorage.setItem('theme', 'dark'));
       await page.addInitScript(RECORD_FIRST_PAINT_THEME);
       await page.goto(`${base}/en/`);
-      expect(await page.evaluate(() => (window as unknown as { __themeAtFirstPaint?: string }).__themeAtFirstPaint)).toBe('dark');
+      expect(
+        await page.evaluate(() => (window as unknown as { __themeAtFirstPaint?: string }).__themeAtFirstPaint),
+      ).toBe('dark');
     });
   });
 
@@ -67,7 +69,9 @@ describe('theme', () => {
       const page = await session.context.newPage();
       await page.addInitScript(RECORD_FIRST_PAINT_THEME);
       await page.goto(`${base}/`);
-      expect(await page.evaluate(() => (window as unknown as { __themeAtFirstPaint?: string }).__themeAtFirstPaint)).toBe('dark');
+      expect(
+        await page.evaluate(() => (window as unknown as { __themeAtFirstPaint?: string }).__themeAtFirstPaint),
+      ).toBe('dark');
     });
   });
 });

@@ -45,7 +45,9 @@ describe('a good build of the fixture notes', () => {
 
   it('highlights code with Shiki in a light and a dark theme, labelled with its language', () => {
     const html = page('notes/sample/index.html');
-    expect(html).toMatch(/<pre class="astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast"/);
+    expect(html).toMatch(
+      /<pre class="astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast"/,
+    );
     expect(html).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">import<\/span>/);
     expect(html).toContain('<span class="code-block__lang">Python</span>');
   });
@@ -53,7 +55,9 @@ describe('a good build of the fixture notes', () => {
   it('fills the 目录 / Contents heading with a table of contents', () => {
     const zh = page('notes/sample/index.html');
     expect(zh).toMatch(/<h2 id="目录">目录.*?<\/h2>\s*<ul>\s*<li><a href="#%E5%85%AC%E5%BC%8F">公式<\/a><\/li>/s);
-    expect(page('en/notes/sample/index.html')).toMatch(/<h2 id="contents">Contents.*?<\/h2>\s*<ul>\s*<li><a href="#formulas">Formulas<\/a><\/li>/s);
+    expect(page('en/notes/sample/index.html')).toMatch(
+      /<h2 id="contents">Contents.*?<\/h2>\s*<ul>\s*<li><a href="#formulas">Formulas<\/a><\/li>/s,
+    );
   });
 
   it('links each page to its translation with hreflang alternates and a language switch', () => {
@@ -97,7 +101,9 @@ describe('a good build of the fixture notes', () => {
     expect(page('sitemap-0.xml')).toContain('/en/notes/sample/');
     expect(page('robots.txt')).toMatch(/Sitemap: https:\/\/.+\/sitemap-index\.xml/);
     expect(page('404.html')).toContain('Page not found');
-    const entry = JSON.parse(page('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(page('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(entry.languages['zh-cn']!.page_count).toBe(3);
     expect(entry.languages.en!.page_count).toBe(2);
   });
@@ -158,6 +164,8 @@ describe('bad input stops the build with a useful message', () => {
     notes({ 'zh/ok.md': `${fm(OK)}\nSee [the neuron](/notes/nueron/).\n`, 'zh/roadmap.md': fm(OK) });
     const { status, output } = build(badDir, out);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/zh\/ok\.md:10 \(page \/notes\/ok\/\) {2}link "\/notes\/nueron\/": no page at \/notes\/nueron\//);
+    expect(output).toMatch(
+      /zh\/ok\.md:10 \(page \/notes\/ok\/\) {2}link "\/notes\/nueron\/": no page at \/notes\/nueron\//,
+    );
   });
 });

@@ -26,7 +26,8 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const front = (title: string, extra = '') => `---\ntitle: ${title}\ndescription: D.\ndate: 2026-11-29\ntags: [math]\n${extra}---\n`;
+const front = (title: string, extra = '') =>
+  `---\ntitle: ${title}\ndescription: D.\ndate: 2026-11-29\ntags: [math]\n${extra}---\n`;
 const ZH_CITED = '\nLeNet-5 见 [@lecun1998gradient]。LSTM 与 LeNet [@hochreiter1997long; @lecun1998gradient]。\n';
 const ZH_MDX = '\nexport const n = 1;\n\nMDX 里也能引用 [@vaswani2017attention]。\n';
 
@@ -43,10 +44,13 @@ describe('citations and translation stamps in a built site', () => {
     writeNotes({
       'zh/cited.md': front('引用') + ZH_CITED,
       // Stamped against an older Chinese text: stale.
-      'en/cited.md': front('Cited', `translationOf: ${contentHash('旧的原文。')}\n`) + '\nLeNet-5, see [@lecun1998gradient].\n',
+      'en/cited.md':
+        front('Cited', `translationOf: ${contentHash('旧的原文。')}\n`) + '\nLeNet-5, see [@lecun1998gradient].\n',
       'zh/widget.mdx': front('组件') + ZH_MDX,
       // Stamped against the current Chinese text: up to date.
-      'en/widget.mdx': front('Widget', `translationOf: ${contentHash(ZH_MDX)}\n`) + '\nexport const n = 1;\n\nCited from MDX [@vaswani2017attention].\n',
+      'en/widget.mdx':
+        front('Widget', `translationOf: ${contentHash(ZH_MDX)}\n`) +
+        '\nexport const n = 1;\n\nCited from MDX [@vaswani2017attention].\n',
     });
     const result = build(notesDir, out);
     if (result.status !== 0) throw new Error(result.output);
@@ -54,16 +58,24 @@ describe('citations and translation stamps in a built site', () => {
 
   it('numbers citations in a Markdown note and appends the reference list', () => {
     const html = page('notes/cited/index.html');
-    expect(html).toMatch(/<sup class="citation"><a href="#ref-lecun1998gradient" title="Y\. LeCun et al\. Gradient-based learning[^"]*" id="cite-lecun1998gradient-1">\[1\]<\/a><\/sup>/);
-    expect(html).toMatch(/<sup class="citation"><a href="#ref-lecun1998gradient"[^>]*id="cite-lecun1998gradient-2">\[1\]<\/a><a href="#ref-hochreiter1997long"[^>]*>\[2\]<\/a><\/sup>/);
+    expect(html).toMatch(
+      /<sup class="citation"><a href="#ref-lecun1998gradient" title="Y\. LeCun et al\. Gradient-based learning[^"]*" id="cite-lecun1998gradient-1">\[1\]<\/a><\/sup>/,
+    );
+    expect(html).toMatch(
+      /<sup class="citation"><a href="#ref-lecun1998gradient"[^>]*id="cite-lecun1998gradient-2">\[1\]<\/a><a href="#ref-hochreiter1997long"[^>]*>\[2\]<\/a><\/sup>/,
+    );
     expect(html).toMatch(/<h2 id="参考文献">参考文献/);
-    expect(html).toMatch(/<li id="ref-lecun1998gradient">Y\. LeCun et al\. <a href="https:\/\/doi\.org\/10\.1109\/5\.726791"[^>]*>Gradient-based learning applied to document recognition/);
+    expect(html).toMatch(
+      /<li id="ref-lecun1998gradient">Y\. LeCun et al\. <a href="https:\/\/doi\.org\/10\.1109\/5\.726791"[^>]*>Gradient-based learning applied to document recognition/,
+    );
     expect(html).toContain('<a href="#cite-lecun1998gradient-2" aria-label="返回正文中第 2 处引用">↩2</a>');
   });
 
   it('does the same in an MDX note', () => {
     const html = page('en/notes/widget/index.html');
-    expect(html).toMatch(/<sup class="citation"><a href="#ref-vaswani2017attention" title="A\. Vaswani et al\. Attention Is All You Need\. arXiv:1706\.03762, 2017\." id="cite-vaswani2017attention-1">\[1\]<\/a><\/sup>/);
+    expect(html).toMatch(
+      /<sup class="citation"><a href="#ref-vaswani2017attention" title="A\. Vaswani et al\. Attention Is All You Need\. arXiv:1706\.03762, 2017\." id="cite-vaswani2017attention-1">\[1\]<\/a><\/sup>/,
+    );
     expect(html).toMatch(/<h2 id="references">References/);
     expect(html).toContain('<li id="ref-vaswani2017attention">');
   });
@@ -71,15 +83,23 @@ describe('citations and translation stamps in a built site', () => {
   it('offers "cite this note" in BibTeX and plain text', () => {
     const html = page('en/notes/cited/index.html');
     expect(html).toMatch(/<details class="cite-note"[^>]*><summary[^>]*>Cite this note<\/summary>/);
-    expect(html).toMatch(/@misc\{dln-cited,\n {2}author {7}= \{\{Deep Learning Notes contributors\}\},\n {2}title {8}= \{\{Cited\}\},/);
+    expect(html).toMatch(
+      /@misc\{dln-cited,\n {2}author {7}= \{\{Deep Learning Notes contributors\}\},\n {2}title {8}= \{\{Cited\}\},/,
+    );
     expect(html).toMatch(/url {10}= \{https:\/\/[^}]+\/en\/notes\/cited\/\}/);
-    expect(html).toMatch(/Deep Learning Notes contributors\. “Cited\.” Deep Learning Notes, 2026\. https:\/\/\S+\/en\/notes\/cited\//);
-    expect(page('notes/cited/index.html')).toMatch(/Deep Learning Notes contributors\. 引用\[EB\/OL\]\. 深度学习笔记, 2026\./);
+    expect(html).toMatch(
+      /Deep Learning Notes contributors\. “Cited\.” Deep Learning Notes, 2026\. https:\/\/\S+\/en\/notes\/cited\//,
+    );
+    expect(page('notes/cited/index.html')).toMatch(
+      /Deep Learning Notes contributors\. 引用\[EB\/OL\]\. 深度学习笔记, 2026\./,
+    );
   });
 
   it('tells the reader of a stale translation, with a link to the original, and only then', () => {
     const stale = page('en/notes/cited/index.html');
-    expect(stale).toMatch(/<p class="translation-notice" role="note"[^>]*>.*The Chinese original has changed since this translation\..*<a href="\/notes\/cited\/" hreflang="zh-CN">Read the Chinese original<\/a>/s);
+    expect(stale).toMatch(
+      /<p class="translation-notice" role="note"[^>]*>.*The Chinese original has changed since this translation\..*<a href="\/notes\/cited\/" hreflang="zh-CN">Read the Chinese original<\/a>/s,
+    );
     expect(page('en/notes/widget/index.html')).not.toContain('translation-notice');
     expect(page('notes/cited/index.html')).not.toContain('translation-notice');
   });
@@ -88,6 +108,8 @@ describe('citations and translation stamps in a built site', () => {
     writeNotes({ 'zh/bad.md': `${front('坏')}\n第一行。\n\n引用 [@lecun1998gradent]。\n` });
     const { status, output } = build(notesDir, join(work, 'bad'));
     expect(status).not.toBe(0);
-    expect(output).toMatch(/zh\/bad\.md:10 {2}unknown citation key "lecun1998gradent": did you mean "lecun1998gradient"\?/);
+    expect(output).toMatch(
+      /zh\/bad\.md:10 {2}unknown citation key "lecun1998gradent": did you mean "lecun1998gradient"\?/,
+    );
   });
 });

@@ -30,7 +30,12 @@ beforeAll(() => {
       'scripts/import-jekyll.ts',
       join(FIXTURES, '2017-09-22-深度学习.md'),
       join(FIXTURES, '2020-01-05-shell-and-prices.md'),
-      '--notes-dir', notes, '--public-dir', join(work, 'public'), '--tags-file', tagsFile,
+      '--notes-dir',
+      notes,
+      '--public-dir',
+      join(work, 'public'),
+      '--tags-file',
+      tagsFile,
     ],
     { encoding: 'utf8' },
   );
@@ -44,7 +49,10 @@ beforeAll(() => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^tags: \[.*\]$/m, 'tags: [deep-learning, tools]'));
   }
   // The home page links the roadmap note, so a site needs one.
-  writeFileSync(join(notes, 'zh', 'roadmap.md'), '---\ntitle: 路线\ndescription: 路线。\ndate: 2026-01-01\ntags: [roadmap]\n---\n\n路线。\n');
+  writeFileSync(
+    join(notes, 'zh', 'roadmap.md'),
+    '---\ntitle: 路线\ndescription: 路线。\ndate: 2026-01-01\ntags: [roadmap]\n---\n\n路线。\n',
+  );
 
   const built = spawnSync(process.execPath, ['scripts/build.ts'], {
     env: { ...process.env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -55,7 +63,9 @@ beforeAll(() => {
 
 describe('importing the seed document', () => {
   it('reports the new tag and the missing image, and adds the tag to the registry copy', () => {
-    expect(importOutput).toMatch(/created .*深度学习\.md ← .*2017-09-22-深度学习\.md \(description from the section headings; new tag added to .*: other; image not found: \.\.\/img\/apple_coreml\.png/);
+    expect(importOutput).toMatch(
+      /created .*深度学习\.md ← .*2017-09-22-深度学习\.md \(description from the section headings; new tag added to .*: other; image not found: \.\.\/img\/apple_coreml\.png/,
+    );
     expect(JSON.parse(readFileSync(tagsFile, 'utf8'))).toMatchObject({ other: { zh: 'other', en: 'other' } });
   });
 
@@ -65,7 +75,9 @@ describe('importing the seed document', () => {
     expect(html).toContain('<title>深度学习 · ');
     // Its subtitle only repeats the title, so the description lists the sections.
     expect(html).toContain('<meta name="description" content="深度学习：路线图、人工智能分类、机器学习过程、');
-    expect(html).toMatch(/<h2 id="目录">目录.*?<\/h2>\s*<ul>\s*<li><a href="#%E8%B7%AF%E7%BA%BF%E5%9B%BE">路线图<\/a><\/li>/s);
+    expect(html).toMatch(
+      /<h2 id="目录">目录.*?<\/h2>\s*<ul>\s*<li><a href="#%E8%B7%AF%E7%BA%BF%E5%9B%BE">路线图<\/a><\/li>/s,
+    );
     for (const section of ['人工智能分类', '神经元', '激活函数', '开源']) {
       expect(html).toContain(`<a href="#${encodeURIComponent(section)}">${section}</a>`);
     }
@@ -88,12 +100,22 @@ describe('importing the seed document', () => {
 describe('importing a post with $HOME and prices', () => {
   it('shows the dollar signs literally and renders only the real formulas', () => {
     const html = page('notes/shell-and-prices/index.html');
-    expect(html).toContain('Your home folder is $HOME and the search path is $PATH; in a script, $1 is the first argument');
+    expect(html).toContain(
+      'Your home folder is $HOME and the search path is $PATH; in a script, $1 is the first argument',
+    );
     expect(html).toContain('"$1"/"$2" are the first two');
     expect(html).toContain('The book costs $5 and the course $10, or between $5-$10 on sale. US$20 buys both.');
     expect(html).toContain('Already escaped: $100.');
-    const formulas = [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
-    expect(formulas).toEqual(['L = (y - \\hat y)^2', '2(\\hat y - y)', 'n', 'L = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - \\hat y_i)^2', 'E = mc^2']);
+    const formulas = [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map(
+      (m) => m[1],
+    );
+    expect(formulas).toEqual([
+      'L = (y - \\hat y)^2',
+      '2(\\hat y - y)',
+      'n',
+      'L = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - \\hat y_i)^2',
+      'E = mc^2',
+    ]);
     expect(html.match(/class="katex-display"/g)).toHaveLength(2);
     expect(html).toContain('<title>Shell variables: $HOME and friends · ');
   });

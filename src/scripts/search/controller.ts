@@ -3,7 +3,14 @@
 import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../../lib/search.ts';
 import { expandQuery } from '../../lib/glossary.ts';
 import SYNONYMS from '../../data/search-synonyms.json';
-import { loadPagefind, mergeLanguage, pageHref, type Pagefind, type PagefindResultData, type PagefindSubResult } from './pagefind.ts';
+import {
+  loadPagefind,
+  mergeLanguage,
+  pageHref,
+  type Pagefind,
+  type PagefindResultData,
+  type PagefindSubResult,
+} from './pagefind.ts';
 
 interface Messages {
   loading: string;
@@ -31,7 +38,10 @@ function bestSection(data: PagefindResultData): { title?: string; url: string; e
   const weight = (s: PagefindSubResult) =>
     s.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? s.locations?.length ?? 0;
   const sections = data.sub_results.filter((s) => s.url.includes('#') && s.title !== data.meta.title);
-  const best = sections.reduce<PagefindSubResult | undefined>((a, b) => (a && weight(a) >= weight(b) ? a : b), undefined);
+  const best = sections.reduce<PagefindSubResult | undefined>(
+    (a, b) => (a && weight(a) >= weight(b) ? a : b),
+    undefined,
+  );
   return best ?? { url: data.url, excerpt: data.excerpt };
 }
 
@@ -81,7 +91,9 @@ export function mountSearch(panel: HTMLElement): void {
     chips.replaceChildren(
       ...Object.keys(counts)
         .filter((tag) => tagLabels[tag])
-        .sort((a, b) => Number(selectedTags.has(b)) - Number(selectedTags.has(a)) || (counts[b] ?? 0) - (counts[a] ?? 0))
+        .sort(
+          (a, b) => Number(selectedTags.has(b)) - Number(selectedTags.has(a)) || (counts[b] ?? 0) - (counts[a] ?? 0),
+        )
         .slice(0, 8)
         .map((tag) => {
           const chip = document.createElement('button');
@@ -167,7 +179,9 @@ export function mountSearch(panel: HTMLElement): void {
     const filters: Record<string, unknown> = {};
     if (!both.checked) filters.language = lang;
     if (selectedTags.size > 0) filters.tag = { any: [...selectedTags] };
-    const lists = await Promise.all([query, ...expandQuery(query, SYNONYMS, lang)].map((q) => searchOne(pagefind, q, filters)));
+    const lists = await Promise.all(
+      [query, ...expandQuery(query, SYNONYMS, lang)].map((q) => searchOne(pagefind, q, filters)),
+    );
     const seen = new Set<string>();
     return lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
   }

@@ -13,7 +13,8 @@ export function highlight(root: HTMLElement, query: string): HTMLElement[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => {
       const parent = node.parentElement;
-      if (!parent || SKIP.has(parent.tagName) || parent.closest('.katex, [data-pagefind-ignore]')) return NodeFilter.FILTER_REJECT;
+      if (!parent || SKIP.has(parent.tagName) || parent.closest('.katex, [data-pagefind-ignore]'))
+        return NodeFilter.FILTER_REJECT;
       return contains.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });

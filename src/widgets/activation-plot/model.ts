@@ -1,7 +1,12 @@
 // The activation plotter's state and the plot it shows, as pure functions of (state, size, language): the server
 // renders `derive(initialState, DEFAULT_SIZE, lang)`, the custom element (view.ts) re-derives after each `update`
 // and whenever the plot is resized. Imports only src/lib.
-import { ACTIVATION_IDS, activationFunctions as activations, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
+import {
+  ACTIVATION_IDS,
+  activationFunctions as activations,
+  isActivationId,
+  type ActivationId,
+} from '../../lib/activation-core.ts';
 import { formatNumber } from '../../lib/format-number.ts';
 import type { Lang } from '../../lib/lang.ts';
 import { readHashSegment } from '../../lib/url-hash.ts';
@@ -116,7 +121,10 @@ export function update(state: PlotState, action: PlotAction): PlotState {
     case 'zoom': {
       const about = action.about ?? (state.xMin + state.xMax) / 2;
       if (!(action.factor > 0) || !Number.isFinite(action.factor) || !Number.isFinite(about)) return state;
-      const range = clampRange(about - (about - state.xMin) * action.factor, about + (state.xMax - about) * action.factor);
+      const range = clampRange(
+        about - (about - state.xMin) * action.factor,
+        about + (state.xMax - about) * action.factor,
+      );
       return withCursor({ ...state, ...range }, state.cursor, state.crosshair);
     }
     case 'pan': {
@@ -145,8 +153,20 @@ export function fromHash(hash: string): PlotState | undefined {
   const ids = (params.get('f') ?? '').split(',').filter(Boolean);
   const [lo, hi, ...rest] = (params.get('x') ?? '').split(',').map(Number);
   const d = params.get('d');
-  if (!ids.every(isActivationId) || rest.length || !(lo! < hi!) || !Number.isFinite(lo! - hi!) || (d !== '0' && d !== '1')) return undefined;
-  const state = { ...initialState, selected: ACTIVATION_IDS.filter((id) => ids.includes(id)), derivatives: d === '1', ...clampRange(lo!, hi!) };
+  if (
+    !ids.every(isActivationId) ||
+    rest.length ||
+    !(lo! < hi!) ||
+    !Number.isFinite(lo! - hi!) ||
+    (d !== '0' && d !== '1')
+  )
+    return undefined;
+  const state = {
+    ...initialState,
+    selected: ACTIVATION_IDS.filter((id) => ids.includes(id)),
+    derivatives: d === '1',
+    ...clampRange(lo!, hi!),
+  };
   return withCursor(state, state.cursor, false);
 }
 
@@ -189,7 +209,15 @@ export interface PlotView {
   readonly zeroX: number | null;
   readonly zeroY: number | null;
   readonly curves: readonly Curve[];
-  readonly crosshair: { readonly visible: boolean; readonly px: number; readonly points: ReadonlyArray<{ readonly id: ActivationId; readonly y: number | null; readonly dy: number | null }> };
+  readonly crosshair: {
+    readonly visible: boolean;
+    readonly px: number;
+    readonly points: ReadonlyArray<{
+      readonly id: ActivationId;
+      readonly y: number | null;
+      readonly dy: number | null;
+    }>;
+  };
   readonly readout: { readonly x: string; readonly rows: readonly ReadoutRow[] };
   /** "x from −6 to 6". */
   readonly rangeLabel: string;
@@ -226,7 +254,10 @@ export function markerPath(shape: readonly number[], x: number, y: number, r = 4
 }
 
 /** The part of a PlotView that depends on the selection, the range and the size, not on the crosshair. */
-type Geometry = Pick<PlotView, 'key' | 'width' | 'height' | 'area' | 'yMin' | 'yMax' | 'xTicks' | 'yTicks' | 'zeroX' | 'zeroY' | 'curves'>;
+type Geometry = Pick<
+  PlotView,
+  'key' | 'width' | 'height' | 'area' | 'yMin' | 'yMax' | 'xTicks' | 'yTicks' | 'zeroX' | 'zeroY' | 'curves'
+>;
 
 function geometry(state: PlotState, width: number, height: number, key: string): Geometry {
   const area = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
@@ -312,7 +343,12 @@ function geometry(state: PlotState, width: number, height: number, key: string):
  * Everything the plot shows for `state` at `size` (px), in `lang`. Pass the previous view as `reuse`: when only
  * the crosshair moved, its curves, ticks and y-range are kept instead of sampled again (same result, less work).
  */
-export function derive(state: PlotState, size: { width: number; height: number }, lang: Lang, reuse?: PlotView): PlotView {
+export function derive(
+  state: PlotState,
+  size: { width: number; height: number },
+  lang: Lang,
+  reuse?: PlotView,
+): PlotView {
   const s = STRINGS[lang];
   const width = Math.max(200, Math.round(size.width));
   const height = Math.max(160, Math.round(size.height));
@@ -329,7 +365,9 @@ export function derive(state: PlotState, size: { width: number; height: number }
   });
   const rows = values.map(({ id, label, y, dy }) => ({ id, label, f: formatNumber(y), df: formatNumber(dy) }));
   const xText = formatNumber(cursor, Math.max(decimalsOf(resolution(span)), 1));
-  const rowsText = rows.map((row) => `${row.label}: f = ${row.f}${state.derivatives ? `, f′ = ${row.df}` : ''}`).join('; ');
+  const rowsText = rows
+    .map((row) => `${row.label}: f = ${row.f}${state.derivatives ? `, f′ = ${row.df}` : ''}`)
+    .join('; ');
   return {
     ...g,
     crosshair: {
@@ -347,10 +385,12 @@ export function derive(state: PlotState, size: { width: number; height: number }
 export function sampleTable(): Array<{ x: string; values: Record<ActivationId, { f: string; df: string }> }> {
   return SAMPLE_XS.map((x) => ({
     x: formatNumber(x),
-    values: Object.fromEntries(ACTIVATION_IDS.map((id) => [id, { f: formatNumber(activations[id].f(x)), df: formatNumber(activations[id].df(x)) }])) as Record<
-      ActivationId,
-      { f: string; df: string }
-    >,
+    values: Object.fromEntries(
+      ACTIVATION_IDS.map((id) => [
+        id,
+        { f: formatNumber(activations[id].f(x)), df: formatNumber(activations[id].df(x)) },
+      ]),
+    ) as Record<ActivationId, { f: string; df: string }>,
   }));
 }
 
@@ -365,8 +405,10 @@ export function axesMarkup(view: PlotView): string {
   const lines = (f: (t: Tick) => string) => (ticks: readonly Tick[]) => ticks.map(f).join('');
   const grid = lines((t) => `M${t.px},${top}V${bottom}`)(xTicks) + lines((t) => `M${left},${t.px}H${right}`)(yTicks);
   const marks = lines((t) => `M${t.px},${bottom}v4`)(xTicks) + lines((t) => `M${left},${t.px}h-4`)(yTicks);
-  const axes = (zeroY === null ? '' : `M${left},${zeroY}H${right}`) + (zeroX === null ? '' : `M${zeroX},${top}V${bottom}`);
-  const labels = (ticks: readonly Tick[], at: (t: Tick) => string) => ticks.map((t) => `<text ${at(t)}>${t.label}</text>`).join('');
+  const axes =
+    (zeroY === null ? '' : `M${left},${zeroY}H${right}`) + (zeroX === null ? '' : `M${zeroX},${top}V${bottom}`);
+  const labels = (ticks: readonly Tick[], at: (t: Tick) => string) =>
+    ticks.map((t) => `<text ${at(t)}>${t.label}</text>`).join('');
   return (
     `<path class="activation-plot__grid" d="${grid}"/>` +
     `<rect class="activation-plot__frame" x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/>` +

@@ -3,7 +3,19 @@
 // curve, legend entry, readout row and table column exist already; unselected ones are hidden).
 import type { Lang } from '../../lib/lang.ts';
 import { writeHashSegment } from '../../lib/url-hash.ts';
-import { HASH_SEGMENT, axesMarkup, derive, fromHash, initialState, keyStep, toHash, update, type PlotAction, type PlotState, type PlotView } from './model.ts';
+import {
+  HASH_SEGMENT,
+  axesMarkup,
+  derive,
+  fromHash,
+  initialState,
+  keyStep,
+  toHash,
+  update,
+  type PlotAction,
+  type PlotState,
+  type PlotView,
+} from './model.ts';
 
 const ZOOM_STEP = 1.25;
 const PAN_FRACTION = 0.2;
@@ -35,7 +47,8 @@ export class ActivationPlotElement extends HTMLElement {
     const hit = this.querySelector('[data-hit]');
     hit?.addEventListener('pointerdown', this.#onPointerDown as EventListener);
     hit?.addEventListener('pointermove', this.#onPointerMove as EventListener);
-    for (const type of ['pointerup', 'pointercancel', 'pointerleave']) hit?.addEventListener(type, this.#onPointerUp as EventListener);
+    for (const type of ['pointerup', 'pointercancel', 'pointerleave'])
+      hit?.addEventListener(type, this.#onPointerUp as EventListener);
     hit?.addEventListener('wheel', this.#onWheel as EventListener, { passive: false });
     this.#measure();
     new ResizeObserver(() => {
@@ -90,7 +103,8 @@ export class ActivationPlotElement extends HTMLElement {
 
   #onInput = (event: Event): void => {
     const target = event.target;
-    if (target instanceof HTMLInputElement && target.hasAttribute('data-cursor')) this.dispatch({ type: 'cursor', x: Number(target.value) });
+    if (target instanceof HTMLInputElement && target.hasAttribute('data-cursor'))
+      this.dispatch({ type: 'cursor', x: Number(target.value) });
   };
 
   #onClick = (event: Event): void => {
@@ -126,14 +140,16 @@ export class ActivationPlotElement extends HTMLElement {
       const before = Math.abs(pointer.x - other.x);
       const after = Math.abs(event.clientX - other.x);
       pointer.x = event.clientX;
-      if (before > 10 && after > 10) this.dispatch({ type: 'zoom', factor: before / after, about: this.#xAt((event.clientX + other.x) / 2) }, false);
+      if (before > 10 && after > 10)
+        this.dispatch({ type: 'zoom', factor: before / after, about: this.#xAt((event.clientX + other.x) / 2) }, false);
     } else this.dispatch({ type: 'cursor', x: this.#xAt(event.clientX) }, false);
   };
 
   #onPointerUp = (event: PointerEvent): void => {
     this.#pointers.delete(event.pointerId);
     // A mouse leaving the plot takes the crosshair with it; a finger lifted leaves it where it was read.
-    if (event.type === 'pointerleave' && event.pointerType === 'mouse') this.dispatch({ type: 'cursor', x: null }, false);
+    if (event.type === 'pointerleave' && event.pointerType === 'mouse')
+      this.dispatch({ type: 'cursor', x: null }, false);
   };
 
   #onWheel = (event: WheelEvent): void => {
@@ -147,7 +163,11 @@ export class ActivationPlotElement extends HTMLElement {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
       try {
-        history.replaceState(history.state, '', `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`);
+        history.replaceState(
+          history.state,
+          '',
+          `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`,
+        );
       } catch {
         // A browser that rate-limits history updates refuses this one: the next change tries again.
       }
@@ -165,14 +185,16 @@ export class ActivationPlotElement extends HTMLElement {
     // Curves, axes and size change only with the selection, the range or the size (the view's key).
     if (view.key !== previous?.key) {
       attrs(svg, { viewBox: `0 0 ${view.width} ${view.height}` });
-      for (const rect of svg.querySelectorAll('[data-clip], [data-hit]')) attrs(rect, { x: left, y: top, width: right - left, height: bottom - top });
+      for (const rect of svg.querySelectorAll('[data-clip], [data-hit]'))
+        attrs(rect, { x: left, y: top, width: right - left, height: bottom - top });
       const axes = axesMarkup(view);
       if (axes !== this.#axes) svg.querySelector('[data-axes]')!.innerHTML = axes;
       this.#axes = axes;
       for (const group of svg.querySelectorAll<SVGGElement>('[data-curve]')) {
         const curve = view.curves.find((c) => c.id === group.dataset.curve);
         show(group, !!curve);
-        if (curve) [curve.d, curve.markers, curve.dd, curve.dmarkers].forEach((d, i) => attrs(group.children[i], { d }));
+        if (curve)
+          [curve.d, curve.markers, curve.dd, curve.dmarkers].forEach((d, i) => attrs(group.children[i], { d }));
       }
     }
 
@@ -194,10 +216,12 @@ export class ActivationPlotElement extends HTMLElement {
     if (key !== this.#selection) {
       this.#selection = key;
       const on = (id: string | undefined) => (state.selected as readonly string[]).includes(id!);
-      for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = box.hasAttribute('data-derivatives') ? state.derivatives : on(box.value);
+      for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+        box.checked = box.hasAttribute('data-derivatives') ? state.derivatives : on(box.value);
       for (const node of this.querySelectorAll<HTMLElement>('[data-legend]')) show(node, on(node.dataset.legend));
       for (const node of this.querySelectorAll('[data-legend-d], [data-readout-d]')) show(node, state.derivatives);
-      for (const node of this.querySelectorAll<HTMLElement>('[data-col]')) show(node, on(node.dataset.col) && (!node.hasAttribute('data-col-d') || state.derivatives));
+      for (const node of this.querySelectorAll<HTMLElement>('[data-col]'))
+        show(node, on(node.dataset.col) && (!node.hasAttribute('data-col-d') || state.derivatives));
     }
     text(this.querySelector('[data-readout-x]'), view.readout.x);
     for (const row of this.querySelectorAll<HTMLTableRowElement>('tr[data-readout]')) {
@@ -211,12 +235,20 @@ export class ActivationPlotElement extends HTMLElement {
     text(this.querySelector('[data-testid="x-range"]'), view.rangeLabel);
     const cursor = this.querySelector<HTMLInputElement>('input[data-cursor]');
     if (cursor) {
-      attrs(cursor, { min: state.xMin, max: state.xMax, step: keyStep(state.xMax - state.xMin), 'aria-valuetext': `x = ${view.readout.x}` });
+      attrs(cursor, {
+        min: state.xMin,
+        max: state.xMax,
+        step: keyStep(state.xMax - state.xMin),
+        'aria-valuetext': `x = ${view.readout.x}`,
+      });
       if (document.activeElement !== cursor) cursor.value = String(state.cursor);
     }
     if (announce) {
       clearTimeout(this.#announceTimer);
-      this.#announceTimer = window.setTimeout(() => text(this.querySelector('[data-testid="announce"]'), `${view.rangeLabel}. ${view.announcement}`), ANNOUNCE_DELAY_MS);
+      this.#announceTimer = window.setTimeout(
+        () => text(this.querySelector('[data-testid="announce"]'), `${view.rangeLabel}. ${view.announcement}`),
+        ANNOUNCE_DELAY_MS,
+      );
     }
   }
 }

@@ -1,6 +1,11 @@
 // The neuron widget's state and everything it shows, as pure functions: the server renders `derive(initialState)`
 // and the custom element (view.ts) renders `derive(state)` after each `update`. Imports only src/lib.
-import { ACTIVATION_IDS, activationFunctions as activations, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
+import {
+  ACTIVATION_IDS,
+  activationFunctions as activations,
+  isActivationId,
+  type ActivationId,
+} from '../../lib/activation-core.ts';
 import { formatNumber } from '../../lib/format-number.ts';
 import type { Lang } from '../../lib/lang.ts';
 import { neuron, type NeuronError } from '../../lib/neuron.ts';
@@ -52,7 +57,8 @@ export const initialState: NeuronState = {
   invalid: [],
 };
 
-export type ParsedNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: InvalidField['reason'] };
+export type ParsedNumber =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: InvalidField['reason'] };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -61,7 +67,10 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * typographic minus accepted; `-0` is 0. Anything else is `not-a-number`; beyond ±FIELD_LIMIT is `out-of-range`.
  */
 export function parseNumber(text: string): ParsedNumber {
-  const clean = text.normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-');
+  const clean = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\u2212\u2012\u2013]/g, '-');
   if (clean === '') return { ok: false, reason: 'empty' };
   if (!NUMBER.test(clean)) return { ok: false, reason: 'not-a-number' };
   const value = Number(clean);
@@ -76,7 +85,8 @@ function fieldIndex(field: FieldName, count: number): { kind: 'x' | 'w' | 'b'; i
   return Number.isInteger(index) && index >= 0 && index < count ? { kind, index } : undefined;
 }
 
-const replaceAt = (values: readonly number[], index: number, value: number) => values.map((v, i) => (i === index ? value : v));
+const replaceAt = (values: readonly number[], index: number, value: number) =>
+  values.map((v, i) => (i === index ? value : v));
 
 /** The next state after `action`. Never throws: an unusable edit is recorded in `invalid` instead. */
 export function update(state: NeuronState, action: NeuronAction): NeuronState {
@@ -86,7 +96,8 @@ export function update(state: NeuronState, action: NeuronAction): NeuronState {
       if (!target) return state;
       const others = state.invalid.filter((entry) => entry.field !== action.field);
       const parsed = parseNumber(action.text);
-      if (!parsed.ok) return { ...state, invalid: [...others, { field: action.field, text: action.text, reason: parsed.reason }] };
+      if (!parsed.ok)
+        return { ...state, invalid: [...others, { field: action.field, text: action.text, reason: parsed.reason }] };
       const { kind, index } = target;
       return {
         ...state,
@@ -164,7 +175,8 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
 const shorten = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
 /** The sentence for one unusable field. */
@@ -192,7 +204,16 @@ function errorMessage(error: NeuronError, lang: Lang): string {
 const term = (value: number) => (value < 0 ? `(${formatNumber(value)})` : formatNumber(value));
 
 /** Size of the diagram's viewBox. */
-export const DIAGRAM = { width: 360, height: 240, inputX: 60, inputR: 12, sumX: 200, sumY: 132, sumR: 20, biasY: 36 } as const;
+export const DIAGRAM = {
+  width: 360,
+  height: 240,
+  inputX: 60,
+  inputR: 12,
+  sumX: 200,
+  sumY: 132,
+  sumR: 20,
+  biasY: 36,
+} as const;
 
 export interface DiagramInput {
   /** Centre of the input node. */
@@ -256,7 +277,12 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
   const s = STRINGS[lang];
   const count = state.inputs.length;
   const fn = activations[state.activation];
-  const result = neuron({ inputs: state.inputs, weights: state.weights, bias: state.bias, activation: state.activation });
+  const result = neuron({
+    inputs: state.inputs,
+    weights: state.weights,
+    bias: state.bias,
+    activation: state.activation,
+  });
 
   const messages = state.invalid.map((entry) => invalidMessage(entry, lang));
   let steps: NeuronView['steps'];
@@ -308,7 +334,13 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
     announcement: message ? `${announcement} ${message}`.trim() : announcement,
     diagram: {
       inputs,
-      bias: { ...biasEdge, labelX: DIAGRAM.sumX + 8, width: edgeWidth(state.bias), sign: sign(state.bias), b: formatNumber(state.bias, 2) },
+      bias: {
+        ...biasEdge,
+        labelX: DIAGRAM.sumX + 8,
+        width: edgeWidth(state.bias),
+        sign: sign(state.bias),
+        b: formatNumber(state.bias, 2),
+      },
       activation: fn.label,
       y: result.ok ? formatNumber(result.value.y, 3) : '?',
     },

@@ -2,7 +2,18 @@
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
 import type { Lang } from '../../lib/lang.ts';
 import { writeHashSegment } from '../../lib/url-hash.ts';
-import { HASH_SEGMENT, derive, fromHash, initialState, toHash, update, type FieldName, type NeuronAction, type NeuronState, type NeuronView } from './model.ts';
+import {
+  HASH_SEGMENT,
+  derive,
+  fromHash,
+  initialState,
+  toHash,
+  update,
+  type FieldName,
+  type NeuronAction,
+  type NeuronState,
+  type NeuronView,
+} from './model.ts';
 
 /** Wait this long after the last change before touching the URL (Safari throttles history.replaceState). */
 const HASH_DELAY_MS = 300;
@@ -61,7 +72,8 @@ export class NeuronElement extends HTMLElement {
     const target = event.target;
     if (target instanceof HTMLSelectElement) this.dispatch({ type: 'activation', activation: target.value });
     // Leaving a field with a good number tidies its text ("+.50" → "0.5"); a bad one stays for the learner to fix.
-    else if (target instanceof HTMLInputElement && target.type === 'text') this.#writeFields(derive(this.#state, this.#lang), null);
+    else if (target instanceof HTMLInputElement && target.type === 'text')
+      this.#writeFields(derive(this.#state, this.#lang), null);
   };
 
   #onClick = (event: Event): void => {
@@ -79,7 +91,11 @@ export class NeuronElement extends HTMLElement {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
       try {
-        history.replaceState(history.state, '', `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`);
+        history.replaceState(
+          history.state,
+          '',
+          `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`,
+        );
       } catch {
         // A browser that rate-limits history updates refuses this one: the next change tries again.
       }
@@ -105,7 +121,10 @@ export class NeuronElement extends HTMLElement {
     this.#drawDiagram(view);
     if (announce) {
       clearTimeout(this.#announceTimer);
-      this.#announceTimer = window.setTimeout(() => this.#text('[data-testid="announce"]', view.announcement), ANNOUNCE_DELAY_MS);
+      this.#announceTimer = window.setTimeout(
+        () => this.#text('[data-testid="announce"]', view.announcement),
+        ANNOUNCE_DELAY_MS,
+      );
     }
   }
 
@@ -116,7 +135,11 @@ export class NeuronElement extends HTMLElement {
     for (const { field, text, slider } of view.fields) {
       for (const input of this.querySelectorAll<HTMLInputElement>(`input[data-field="${field}"]`)) {
         const isSlider = input.type === 'range';
-        if (!isSlider) attrs(input, { 'aria-invalid': String(invalid.has(field)), 'aria-describedby': invalid.has(field) ? messageId : null });
+        if (!isSlider)
+          attrs(input, {
+            'aria-invalid': String(invalid.has(field)),
+            'aria-describedby': invalid.has(field) ? messageId : null,
+          });
         if (input === skip || (!isSlider && invalid.has(field))) continue;
         const value = isSlider ? slider : text;
         if (input.value !== value) input.value = value;

@@ -12,7 +12,9 @@ import { readHashSegment } from '../../lib/url-hash.ts';
 /** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
 export const HASH_NAME = 'optimizer';
 /** Learning rates on offer (the sliders step through them). */
-export const RATES = [0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1] as const;
+export const RATES = [
+  0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1,
+] as const;
 /**
  * Learning rates that show each surface's lesson: on Rosenbrock, the largest stable rates for SGD and momentum
  * against Adam; on the saddle, plain descent stuck on the ridge; in the ravine, SGD zig-zagging (y × −0.8 per step).
@@ -84,19 +86,28 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** A valid configuration: start clamped into the view and rounded to 0.01, rates snapped to RATES. */
 export function normalizeConfig(config: OptimizerConfig): OptimizerConfig {
   const { xMin, xMax, yMin, yMax } = surfaces[config.surface].extent;
-  const clamp = (v: number, lo: number, hi: number, fallback: number) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, round(v, 2))) : fallback);
+  const clamp = (v: number, lo: number, hi: number, fallback: number) =>
+    Number.isFinite(v) ? Math.min(hi, Math.max(lo, round(v, 2))) : fallback;
   const defaults = surfaceConfig(config.surface);
   return {
     surface: config.surface,
-    start: { x: clamp(config.start.x, xMin, xMax, defaults.start.x), y: clamp(config.start.y, yMin, yMax, defaults.start.y) },
-    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, snapRate(config.rates[id] ?? defaults.rates[id])])) as Record<OptimizerId, number>,
+    start: {
+      x: clamp(config.start.x, xMin, xMax, defaults.start.x),
+      y: clamp(config.start.y, yMin, yMax, defaults.start.y),
+    },
+    rates: Object.fromEntries(
+      OPTIMIZER_IDS.map((id) => [id, snapRate(config.rates[id] ?? defaults.rates[id])]),
+    ) as Record<OptimizerId, number>,
   };
 }
 
 /** Every optimizer at the start point, step 0. */
 export function createState(config: OptimizerConfig): OptimizerVizState {
   const walkers = Object.fromEntries(
-    OPTIMIZER_IDS.map((id): [OptimizerId, Walker] => [id, { path: [config.start], state: createOptimizer(id, config.rates[id]).init(2), diverged: false }]),
+    OPTIMIZER_IDS.map((id): [OptimizerId, Walker] => [
+      id,
+      { path: [config.start], state: createOptimizer(id, config.rates[id]).init(2), diverged: false },
+    ]),
   ) as Record<OptimizerId, Walker>;
   return { config, walkers, step: 0, playing: false };
 }
@@ -143,7 +154,9 @@ export function update(state: OptimizerVizState, action: OptimizerVizAction): Op
   };
   switch (action.type) {
     case 'surface':
-      return isSurfaceId(action.surface) && action.surface !== state.config.surface ? restart(surfaceConfig(action.surface)) : state;
+      return isSurfaceId(action.surface) && action.surface !== state.config.surface
+        ? restart(surfaceConfig(action.surface))
+        : state;
     case 'rate':
       return restart({ ...state.config, rates: { ...state.config.rates, [action.optimizer]: action.rate } });
     case 'start':
@@ -151,7 +164,9 @@ export function update(state: OptimizerVizState, action: OptimizerVizAction): Op
     case 'step':
       return advance(state, action.steps);
     case 'play':
-      return state.playing ? state : { ...(state.step >= MAX_STEPS ? createState(state.config) : state), playing: true };
+      return state.playing
+        ? state
+        : { ...(state.step >= MAX_STEPS ? createState(state.config) : state), playing: true };
     case 'pause':
       return state.playing ? { ...state, playing: false } : state;
     case 'toggle':
@@ -167,7 +182,12 @@ export function update(state: OptimizerVizState, action: OptimizerVizAction): Op
 
 /** The configuration as the body of the hash segment: `s=rosenbrock&x=-1.2&y=1&sgd=0.002&momentum=0.001&adam=0.1`. */
 export function toHash(config: OptimizerConfig): string {
-  return [`s=${config.surface}`, `x=${config.start.x}`, `y=${config.start.y}`, ...OPTIMIZER_IDS.map((id) => `${id}=${config.rates[id]}`)].join('&');
+  return [
+    `s=${config.surface}`,
+    `x=${config.start.x}`,
+    `y=${config.start.y}`,
+    ...OPTIMIZER_IDS.map((id) => `${id}=${config.rates[id]}`),
+  ].join('&');
 }
 
 /** The configuration in a URL hash, or undefined without an optimizer segment; bad fields take the surface's defaults. */
@@ -186,7 +206,10 @@ export function fromHash(hash: string): OptimizerConfig | undefined {
   return normalizeConfig({
     surface,
     start: { x: num('x', defaults.start.x), y: num('y', defaults.start.y) },
-    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, num(id, defaults.rates[id])])) as Record<OptimizerId, number>,
+    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, num(id, defaults.rates[id])])) as Record<
+      OptimizerId,
+      number
+    >,
   });
 }
 
@@ -220,7 +243,17 @@ export function contours(surface: SurfaceId): ReadonlyArray<{ level: number; d: 
   if (cached) return cached;
   const s = surfaces[surface];
   const grid = sampleGrid(s.f, s.extent, CONTOUR_GRID, CONTOUR_GRID);
-  const result = s.levels.map((level) => ({ level, d: joinSegments(contourSegments(grid, level)).map((line) => pathData(surface, line.map(([x, y]) => ({ x, y })))).join('') }));
+  const result = s.levels.map((level) => ({
+    level,
+    d: joinSegments(contourSegments(grid, level))
+      .map((line) =>
+        pathData(
+          surface,
+          line.map(([x, y]) => ({ x, y })),
+        ),
+      )
+      .join(''),
+  }));
   contourCache.set(surface, result);
   return result;
 }
@@ -246,7 +279,8 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 
 export interface WalkerView {
   readonly id: OptimizerId;
@@ -303,14 +337,23 @@ export function derive(state: OptimizerVizState, lang: Lang): OptimizerVizView {
     };
   });
   const start = toView(surface, state.config.start.x, state.config.start.y);
-  const described = walkers.map((w) => (w.diverged ? fill(s.walkerDiverged, { name: w.name }) : fill(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss })));
+  const described = walkers.map((w) =>
+    w.diverged
+      ? fill(s.walkerDiverged, { name: w.name })
+      : fill(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss }),
+  );
   return {
     surface,
     surfaceName: s.surfaces[surface],
     steps: fill(s.steps, { step: state.step }),
     step: state.step,
     walkers,
-    start: { px: round(start.px, 1), py: round(start.py, 1), x: formatNumber(state.config.start.x, 2), y: formatNumber(state.config.start.y, 2) },
+    start: {
+      px: round(start.px, 1),
+      py: round(start.py, 1),
+      x: formatNumber(state.config.start.x, 2),
+      y: formatNumber(state.config.start.y, 2),
+    },
     minima: surfaces[surface].minima.map((m) => {
       const p = toView(surface, m.x, m.y);
       return { px: round(p.px, 1), py: round(p.py, 1) };
@@ -333,12 +376,19 @@ export function surfaceOptions(lang: Lang) {
 export function contourMarkup(surface: SurfaceId): string {
   const lines = contours(surface);
   return lines
-    .map(({ d }, k) => `<path class="optimizer-viz__contour" stroke-opacity="${(0.85 - (0.55 * k) / Math.max(1, lines.length - 1)).toFixed(2)}" d="${d}"/>`)
+    .map(
+      ({ d }, k) =>
+        `<path class="optimizer-viz__contour" stroke-opacity="${(0.85 - (0.55 * k) / Math.max(1, lines.length - 1)).toFixed(2)}" d="${d}"/>`,
+    )
     .join('');
 }
 
 /** The start slider's range and step for a surface. */
-export function startRange(surface: SurfaceId): { x: { min: number; max: number }; y: { min: number; max: number }; step: number } {
+export function startRange(surface: SurfaceId): {
+  x: { min: number; max: number };
+  y: { min: number; max: number };
+  step: number;
+} {
   const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
   return { x: { min: xMin, max: xMax }, y: { min: yMin, max: yMax }, step: 0.01 };
 }

@@ -86,7 +86,8 @@ export class OptimizerVizElement extends HTMLElement {
 
   #onChange = (event: Event): void => {
     const target = event.target;
-    if (target instanceof HTMLSelectElement && target.dataset.field === 'surface') this.dispatch({ type: 'surface', surface: target.value });
+    if (target instanceof HTMLSelectElement && target.dataset.field === 'surface')
+      this.dispatch({ type: 'surface', surface: target.value });
   };
 
   #onInput = (event: Event): void => {
@@ -119,20 +120,29 @@ export class OptimizerVizElement extends HTMLElement {
     const svg = event.currentTarget as SVGSVGElement;
     const box = svg.getBoundingClientRect();
     if (box.width === 0) return;
-    const { x, y } = fromView(this.#state.config.surface, ((event.clientX - box.left) / box.width) * VIEW, ((event.clientY - box.top) / box.height) * VIEW);
+    const { x, y } = fromView(
+      this.#state.config.surface,
+      ((event.clientX - box.left) / box.width) * VIEW,
+      ((event.clientY - box.top) / box.height) * VIEW,
+    );
     this.dispatch({ type: 'start', x, y });
   };
 
   #onHashChange = (): void => {
     const config = fromHash(location.hash);
-    if (config && toHash(config) !== toHash(this.#state.config)) this.dispatch({ type: 'load', config }, { share: false });
+    if (config && toHash(config) !== toHash(this.#state.config))
+      this.dispatch({ type: 'load', config }, { share: false });
   };
 
   #scheduleHash(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
       try {
-        history.replaceState(history.state, '', `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`);
+        history.replaceState(
+          history.state,
+          '',
+          `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`,
+        );
       } catch {
         // A browser that rate-limits history updates refuses this one: the next change tries again.
       }
@@ -141,7 +151,10 @@ export class OptimizerVizElement extends HTMLElement {
 
   #scheduleAnnounce(): void {
     clearTimeout(this.#announceTimer);
-    this.#announceTimer = window.setTimeout(() => setText(this.querySelector('[data-testid="announce"]'), derive(this.#state, this.#lang).summary), ANNOUNCE_DELAY_MS);
+    this.#announceTimer = window.setTimeout(
+      () => setText(this.querySelector('[data-testid="announce"]'), derive(this.#state, this.#lang).summary),
+      ANNOUNCE_DELAY_MS,
+    );
   }
 
   #render(): void {
@@ -151,9 +164,13 @@ export class OptimizerVizElement extends HTMLElement {
       this.#surface = view.surface;
       const group = this.querySelector('[data-contours]');
       if (group) group.innerHTML = contourMarkup(view.surface);
-      for (const formula of this.querySelectorAll<HTMLElement>('[data-formula]')) formula.hidden = formula.dataset.formula !== view.surface;
+      for (const formula of this.querySelectorAll<HTMLElement>('[data-formula]'))
+        formula.hidden = formula.dataset.formula !== view.surface;
       const range = startRange(view.surface);
-      for (const [field, axis] of [['start-x', range.x], ['start-y', range.y]] as const) {
+      for (const [field, axis] of [
+        ['start-x', range.x],
+        ['start-y', range.y],
+      ] as const) {
         const input = this.querySelector<HTMLInputElement>(`input[data-field="${field}"]`);
         if (input) {
           input.min = String(axis.min);
@@ -180,7 +197,10 @@ export class OptimizerVizElement extends HTMLElement {
       setText(this.querySelector(`output[data-rate="${walker.id}"]`), walker.rate);
     }
     attr(this.querySelector('[data-start]'), 'transform', `translate(${view.start.px} ${view.start.py})`);
-    for (const [field, value, text] of [['start-x', state.config.start.x, view.start.x], ['start-y', state.config.start.y, view.start.y]] as const) {
+    for (const [field, value, text] of [
+      ['start-x', state.config.start.x, view.start.x],
+      ['start-y', state.config.start.y, view.start.y],
+    ] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[data-field="${field}"]`);
       if (input && document.activeElement !== input) input.value = String(value);
       attr(input, 'aria-valuetext', text);
@@ -195,7 +215,10 @@ export class OptimizerVizElement extends HTMLElement {
     const toggle = this.querySelector<HTMLButtonElement>('button[data-action="toggle"]');
     if (toggle) {
       toggle.dataset.playing = String(state.playing);
-      setText(toggle.querySelector('[data-label]'), state.playing ? (toggle.dataset.pause ?? 'Pause') : (toggle.dataset.play ?? 'Play'));
+      setText(
+        toggle.querySelector('[data-label]'),
+        state.playing ? (toggle.dataset.pause ?? 'Pause') : (toggle.dataset.play ?? 'Play'),
+      );
     }
   }
 }

@@ -4,7 +4,16 @@
 // the custom element (view.ts) dispatches actions, a few training steps per animation frame, and paints.
 // Imports only src/lib. Same configuration, seed included ⇒ same data, same initial network, same run.
 import { ACTIVATION_IDS, activationFunctions, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
-import { DATASET_IDS, MAX_NOISE, generate, isDatasetId, splitTrainTest, toExample, type DatasetId, type Point } from '../../lib/datasets.ts';
+import {
+  DATASET_IDS,
+  MAX_NOISE,
+  generate,
+  isDatasetId,
+  splitTrainTest,
+  toExample,
+  type DatasetId,
+  type Point,
+} from '../../lib/datasets.ts';
 import { formatNumber } from '../../lib/format-number.ts';
 import type { Lang } from '../../lib/lang.ts';
 import {
@@ -152,7 +161,8 @@ export function snap(value: number, choices: readonly number[]): number {
 /** A configuration with every field valid: unknown names fall back to the default, numbers snap to the choices. */
 export function normalizeConfig(config: Partial<PlaygroundConfig>): PlaygroundConfig {
   const d = DEFAULT_CONFIG;
-  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+  const number = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : fallback;
   const hidden = Array.isArray(config.hidden) ? config.hidden : d.hidden;
   return {
     dataset: isDatasetId(config.dataset) ? config.dataset : d.dataset,
@@ -179,7 +189,11 @@ export function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
  * Drawn from streams derived from the seed, so changing the network never changes the data.
  */
 export function makeData(config: PlaygroundConfig): Pick<PlaygroundState, 'points' | 'examples'> {
-  const all = generate(config.dataset, { count: POINT_COUNT, noise: config.noise }, mulberry32(deriveSeed(config.seed, 'data')));
+  const all = generate(
+    config.dataset,
+    { count: POINT_COUNT, noise: config.noise },
+    mulberry32(deriveSeed(config.seed, 'data')),
+  );
   const { train, test } = splitTrainTest(all, config.trainFraction, mulberry32(deriveSeed(config.seed, 'split')));
   return { points: { train, test }, examples: { train: train.map(toExample), test: test.map(toExample) } };
 }
@@ -250,7 +264,14 @@ export function createState(config: PlaygroundConfig, playing = false): Playgrou
   const data = makeData(config);
   const run = startRun(config);
   const metrics = measure(run.network, data.examples);
-  return { config, ...data, run, metrics, history: [{ step: 0, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss }], playing };
+  return {
+    config,
+    ...data,
+    run,
+    metrics,
+    history: [{ step: 0, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss }],
+    playing,
+  };
 }
 
 export const initialState: PlaygroundState = createState(DEFAULT_CONFIG);
@@ -263,11 +284,21 @@ export function update(state: PlaygroundState, action: PlaygroundAction): Playgr
       if (sameConfig(config, state.config)) return state;
       // New data only when the data's own settings changed: a new network on the same points is cheaper and
       // keeps the picture still.
-      const dataChanged = config.dataset !== state.config.dataset || config.noise !== state.config.noise || config.trainFraction !== state.config.trainFraction || config.seed !== state.config.seed;
+      const dataChanged =
+        config.dataset !== state.config.dataset ||
+        config.noise !== state.config.noise ||
+        config.trainFraction !== state.config.trainFraction ||
+        config.seed !== state.config.seed;
       if (dataChanged) return createState(config, state.playing);
       const run = startRun(config);
       const metrics = measure(run.network, state.examples);
-      return { ...state, config, run, metrics, history: [{ step: 0, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss }] };
+      return {
+        ...state,
+        config,
+        run,
+        metrics,
+        history: [{ step: 0, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss }],
+      };
     }
     case 'layers': {
       const count = clamp(Math.round(action.count), 0, MAX_LAYERS);
@@ -290,7 +321,16 @@ export function update(state: PlaygroundState, action: PlaygroundAction): Playgr
       if (!(steps > 0)) return state;
       const run = advance(state.run, state.config, state.examples.train, steps);
       const metrics = measure(run.network, state.examples);
-      return { ...state, run, metrics, history: appendHistory(state.history, { step: run.step, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss }) };
+      return {
+        ...state,
+        run,
+        metrics,
+        history: appendHistory(state.history, {
+          step: run.step,
+          trainLoss: metrics.trainLoss,
+          testLoss: metrics.testLoss,
+        }),
+      };
     }
     case 'reset':
       return { ...createStateFrom(state), playing: false };
@@ -308,7 +348,19 @@ function createStateFrom(state: PlaygroundState): PlaygroundState {
 
 // --- The URL hash -------------------------------------------------------------------------------------------
 
-const KEYS = { dataset: 'd', noise: 'n', trainFraction: 't', hidden: 'h', activation: 'a', learningRate: 'lr', batchSize: 'b', optimizer: 'o', l2: 'l2', dropout: 'do', seed: 's' } as const;
+const KEYS = {
+  dataset: 'd',
+  noise: 'n',
+  trainFraction: 't',
+  hidden: 'h',
+  activation: 'a',
+  learningRate: 'lr',
+  batchSize: 'b',
+  optimizer: 'o',
+  l2: 'l2',
+  dropout: 'do',
+  seed: 's',
+} as const;
 
 /** The configuration as the body of the hash segment: `d=xor&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1`. */
 export function toHash(config: PlaygroundConfig): string {
@@ -420,7 +472,12 @@ export interface Palette {
  * Writes the colour of t ∈ [−1, 1] (clamped) for each value into `out` (RGBA, 4 bytes per value): a linear blend
  * from `neutral` towards `negative` or `positive` by |t|, opaque. `scale` maps a value to t.
  */
-export function paint(values: ArrayLike<number>, scale: (value: number) => number, palette: Palette, out: Uint8ClampedArray): void {
+export function paint(
+  values: ArrayLike<number>,
+  scale: (value: number) => number,
+  palette: Palette,
+  out: Uint8ClampedArray,
+): void {
   for (let i = 0; i < values.length; i++) {
     const t = clamp(scale(values[i]!), -1, 1);
     const end = t < 0 ? palette.negative : palette.positive;
@@ -471,7 +528,8 @@ const STRINGS = {
     architecture: 'Network',
     parameters: '{n} parameters',
     summary: 'Epoch {epoch}, step {step}. Training loss {train}, test loss {test}; test accuracy {accuracy}.',
-    boundary: 'Decision boundary of the network after {step} steps on the {dataset} data: blue areas are classified as class 1, orange as class 0. Test accuracy {accuracy}.',
+    boundary:
+      'Decision boundary of the network after {step} steps on the {dataset} data: blue areas are classified as class 1, orange as class 0. Test accuracy {accuracy}.',
     chart: 'Loss curves over {step} steps: training loss {train}, test loss {test}.',
     playing: 'Training…',
     paused: 'Paused.',
@@ -483,7 +541,8 @@ const STRINGS = {
     architecture: '网络',
     parameters: '共 {n} 个参数',
     summary: '第 {epoch} 轮（epoch），第 {step} 步。训练损失 {train}，测试损失 {test}；测试准确率 {accuracy}。',
-    boundary: '网络训练 {step} 步后在“{dataset}”数据上的决策边界：蓝色区域判为类别 1，橙色区域判为类别 0。测试准确率 {accuracy}。',
+    boundary:
+      '网络训练 {step} 步后在“{dataset}”数据上的决策边界：蓝色区域判为类别 1，橙色区域判为类别 0。测试准确率 {accuracy}。',
     chart: '{step} 步内的损失曲线：训练损失 {train}，测试损失 {test}。',
     playing: '训练中……',
     paused: '已暂停。',
@@ -491,12 +550,14 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 
 /** A loss as printed: 3 decimals below 10 (0.693, 0.042), `—` when there is none. */
 export const formatLoss = (loss: number) => (Number.isFinite(loss) ? formatNumber(loss, 3) : '—');
 /** An accuracy as a percentage: 97.5%. */
-export const formatAccuracy = (accuracy: number) => (Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 1)}%` : '—');
+export const formatAccuracy = (accuracy: number) =>
+  Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 1)}%` : '—';
 
 /** Size of the loss chart's viewBox. */
 export const CHART = { width: 240, height: 80, pad: 4 } as const;

@@ -149,7 +149,8 @@ export class PlaygroundElement extends HTMLElement {
     this.#state = update(this.#state, { type: 'train', steps });
     const elapsed = performance.now() - start;
     // Adapt to the machine and the network size: grow while under budget, shrink when over.
-    if (elapsed < FRAME_BUDGET_MS * 0.7) this.#stepsPerFrame = Math.min(epochSteps, Math.ceil(this.#stepsPerFrame * 1.5));
+    if (elapsed < FRAME_BUDGET_MS * 0.7)
+      this.#stepsPerFrame = Math.min(epochSteps, Math.ceil(this.#stepsPerFrame * 1.5));
     else if (elapsed > FRAME_BUDGET_MS) this.#stepsPerFrame = Math.max(1, Math.floor(this.#stepsPerFrame * 0.7));
     this.#render({ pictures: true, controls: false });
     const now = performance.now();
@@ -197,7 +198,8 @@ export class PlaygroundElement extends HTMLElement {
         this.dispatch({ type: 'configure', patch: { [field]: n } });
         break;
       case 'seed':
-        if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED) this.dispatch({ type: 'configure', patch: { seed: n } });
+        if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED)
+          this.dispatch({ type: 'configure', patch: { seed: n } });
         else (target as HTMLInputElement).value = String(this.#state.config.seed);
         break;
       case 'layers':
@@ -241,7 +243,11 @@ export class PlaygroundElement extends HTMLElement {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
       try {
-        history.replaceState(history.state, '', `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`);
+        history.replaceState(
+          history.state,
+          '',
+          `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`,
+        );
       } catch {
         // A browser that rate-limits history updates refuses this one: the next change tries again.
       }
@@ -288,7 +294,10 @@ export class PlaygroundElement extends HTMLElement {
     const toggle = this.querySelector<HTMLButtonElement>('button[data-action="toggle"]');
     if (toggle) {
       toggle.dataset.playing = String(playing);
-      setText(toggle.querySelector('[data-label]'), playing ? (toggle.dataset.pause ?? 'Pause') : (toggle.dataset.play ?? 'Play'));
+      setText(
+        toggle.querySelector('[data-label]'),
+        playing ? (toggle.dataset.pause ?? 'Pause') : (toggle.dataset.play ?? 'Play'),
+      );
     }
     setText(this.querySelector('[data-testid="status"]'), view.status);
     setText(this.querySelector('[data-testid="architecture"]'), view.architecture);
@@ -329,7 +338,8 @@ export class PlaygroundElement extends HTMLElement {
       const l = Number(column.dataset.layerColumn);
       const inUse = l - 1 < config.hidden.length;
       column.hidden = !inUse;
-      for (const cell of column.querySelectorAll<HTMLElement>('[data-neuron]')) cell.hidden = !inUse || Number(cell.dataset.neuron) >= sizes[l]!;
+      for (const cell of column.querySelectorAll<HTMLElement>('[data-neuron]'))
+        cell.hidden = !inUse || Number(cell.dataset.neuron) >= sizes[l]!;
     }
   }
 
@@ -340,7 +350,11 @@ export class PlaygroundElement extends HTMLElement {
     const css = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const neutral = read('--pg-neutral', [255, 255, 255]);
     this.#colors = {
-      region: { negative: read('--pg-region-0', [246, 178, 122]), neutral, positive: read('--pg-region-1', [128, 184, 222]) },
+      region: {
+        negative: read('--pg-region-0', [246, 178, 122]),
+        neutral,
+        positive: read('--pg-region-1', [128, 184, 222]),
+      },
       thumb: { negative: read('--pg-thumb-0', [213, 94, 0]), neutral, positive: read('--pg-thumb-1', [0, 114, 178]) },
       point0: css('--pg-point-0', '#d55e00'),
       point1: css('--pg-point-1', '#0072b2'),
@@ -396,7 +410,8 @@ export class PlaygroundElement extends HTMLElement {
     const { train, test } = this.#state.points;
     const key = `${size}|${this.#showTest}|${colors.point0}|${colors.point1}|${colors.outline}`;
     // The points object is replaced exactly when the data change (see `update`), so its identity is the data's key.
-    if (this.#pointsLayer?.key === key && this.#pointsLayer.points === this.#state.points) return this.#pointsLayer.canvas;
+    if (this.#pointsLayer?.key === key && this.#pointsLayer.points === this.#state.points)
+      return this.#pointsLayer.canvas;
     const canvas = this.#pointsLayer?.canvas ?? document.createElement('canvas');
     canvas.width = size;
     canvas.height = size;
@@ -437,13 +452,20 @@ export class PlaygroundElement extends HTMLElement {
     const colors = this.#readColors();
     for (const canvas of this.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]')) {
       const isOutput = canvas.dataset.thumb === 'output';
-      const [l, j] = isOutput ? [picture.sizes.length - 1, 0] : ((canvas.dataset.thumb ?? '').split(',').map(Number) as [number, number]);
+      const [l, j] = isOutput
+        ? [picture.sizes.length - 1, 0]
+        : ((canvas.dataset.thumb ?? '').split(',').map(Number) as [number, number]);
       const values = picture.values[l]?.[j];
       if (!values || canvas.closest('[hidden]')) continue;
       const context = canvas.getContext('2d');
       if (!context) continue;
       const image = this.#image(canvas, context, picture.size);
-      paint(isOutput ? picture.probability : values, isOutput ? probabilityScale : neuronScale(values), isOutput ? colors.region : colors.thumb, image.data);
+      paint(
+        isOutput ? picture.probability : values,
+        isOutput ? probabilityScale : neuronScale(values),
+        isOutput ? colors.region : colors.thumb,
+        image.data,
+      );
       context.putImageData(image, 0, 0);
     }
   }

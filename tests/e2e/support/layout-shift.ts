@@ -29,6 +29,10 @@ export async function shiftsInside(page: Page, selector: string): Promise<string
     const shifts = (window as unknown as { __shifts: Shift[] }).__shifts;
     return shifts
       .filter((shift) => !shift.hadRecentInput)
-      .flatMap((shift) => shift.nodes.filter((node) => widget && (widget === node || widget.contains(node))).map((node) => `${shift.value.toFixed(4)} ${(node as Element).outerHTML?.slice(0, 80) ?? node.nodeName}`));
+      .flatMap((shift) =>
+        shift.nodes
+          .filter((node) => widget && (widget === node || widget.contains(node)))
+          .map((node) => `${shift.value.toFixed(4)} ${(node as Element).outerHTML?.slice(0, 80) ?? node.nodeName}`),
+      );
   }, selector);
 }

@@ -12,13 +12,25 @@ describe('the contributing guides', () => {
   it.each(GUIDES)('%s holds the frontmatter table generated from the schema', (file) => {
     const table = referenceIn(readFileSync(file, 'utf8'));
     expect(table, `${file} has no frontmatter-reference markers`).toBeDefined();
-    expect(table, `${file} is out of date: run npm run docs:frontmatter -- --write`).toBe(frontmatterReference(noteSchema([])));
+    expect(table, `${file} is out of date: run npm run docs:frontmatter -- --write`).toBe(
+      frontmatterReference(noteSchema([])),
+    );
   });
 
   it.each(GUIDES)('%s links the other language and documents the tools', (file) => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(file === 'CONTRIBUTING.md' ? '(CONTRIBUTING.zh-CN.md)' : '(CONTRIBUTING.md)');
-    for (const needle of ['npm run new --', 'npm run import --', 'content/tags.json', 'content/sections.json', 'npm run check', 'npm test', '\\$', 'role="img"', '../../../src/widgets/']) {
+    for (const needle of [
+      'npm run new --',
+      'npm run import --',
+      'content/tags.json',
+      'content/sections.json',
+      'npm run check',
+      'npm test',
+      '\\$',
+      'role="img"',
+      '../../../src/widgets/',
+    ]) {
       expect(text, `${file} should mention ${needle}`).toContain(needle);
     }
   });
@@ -46,7 +58,9 @@ describe('frontmatterReference', () => {
   });
 
   it('refuses a field without a description', () => {
-    expect(() => frontmatterReference(z.strictObject({ bare: z.string() }))).toThrow(/"bare" has no \.describe\(\) text/);
+    expect(() => frontmatterReference(z.strictObject({ bare: z.string() }))).toThrow(
+      /"bare" has no \.describe\(\) text/,
+    );
   });
 
   it('replaces the text between the markers and nothing else', () => {

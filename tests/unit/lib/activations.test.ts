@@ -1,6 +1,16 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_IDS, activations, erf, erfc, isActivationId, normalCdf, sigmoid, softmax, type ActivationId } from '../../../src/lib/activations.ts';
+import {
+  ACTIVATION_IDS,
+  activations,
+  erf,
+  erfc,
+  isActivationId,
+  normalCdf,
+  sigmoid,
+  softmax,
+  type ActivationId,
+} from '../../../src/lib/activations.ts';
 import { activationFunctions } from '../../../src/lib/activation-core.ts';
 
 /** A small seeded generator (mulberry32), so property tests are reproducible. */
@@ -15,7 +25,8 @@ function rng(seed: number): () => number {
   };
 }
 const uniform = (random: () => number, lo: number, hi: number) => lo + (hi - lo) * random();
-const closeTo = (actual: number, expected: number, tolerance: number) => Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
+const closeTo = (actual: number, expected: number, tolerance: number) =>
+  Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
 
 // Reference values: the worked example table of the activation-functions note (4 decimals; leaky ReLU α = 0.01,
 // ELU α = 1), computed independently with Python's math.erf and exp.
@@ -97,7 +108,9 @@ describe('activations', () => {
       const x = k / 100;
       if (kinks.some((j) => Math.abs(x - j) <= 2 * h)) continue;
       const numeric = (f(x + h) - f(x - h)) / (2 * h);
-      expect(Math.abs(numeric - df(x)), `${id}′(${x}): ${df(x)} vs ${numeric}`).toBeLessThan(1e-7 * Math.max(1, Math.abs(numeric)));
+      expect(Math.abs(numeric - df(x)), `${id}′(${x}): ${df(x)} vs ${numeric}`).toBeLessThan(
+        1e-7 * Math.max(1, Math.abs(numeric)),
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(1190);
@@ -238,7 +251,8 @@ describe('softmax', () => {
       for (const v of s) expect(v >= 0 && v <= 1).toBe(true);
       const c = uniform(random, -100, 100);
       softmax(xs.map((x) => x + c)).forEach((v, i) => expect(Math.abs(v - s[i]!)).toBeLessThan(1e-9));
-      for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) if (xs[i]! < xs[j]!) expect(s[i]!).toBeLessThanOrEqual(s[j]!);
+      for (let i = 0; i < xs.length; i++)
+        for (let j = 0; j < xs.length; j++) if (xs[i]! < xs[j]!) expect(s[i]!).toBeLessThanOrEqual(s[j]!);
     }
   });
 

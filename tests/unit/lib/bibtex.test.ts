@@ -28,7 +28,9 @@ const one = (source: string): BibEntry => {
 describe('parseBibtex', () => {
   it('reads an entry: lowercase type and field names, the key as written, the line of the @', () => {
     const entries = parseBibtex('\n\n@Article{LeCun1998,\n  Title = {Gradient-based learning},\n  YEAR = 1998\n}\n');
-    expect(entries).toEqual([{ type: 'article', key: 'LeCun1998', fields: { title: 'Gradient-based learning', year: '1998' }, line: 3 }]);
+    expect(entries).toEqual([
+      { type: 'article', key: 'LeCun1998', fields: { title: 'Gradient-based learning', year: '1998' }, line: 3 },
+    ]);
   });
 
   it('keeps nested braces, a quote inside braces and braces inside quotes', () => {
@@ -42,7 +44,9 @@ describe('parseBibtex', () => {
   });
 
   it('expands @string macros, month names and # concatenation', () => {
-    const e = one('@string{nc = {Neural Computation}}\n@STRING(ieee = "Proc. IEEE")\n@article{k, journal = nc # ", " # ieee, month = jan, year = 19 # "97"}');
+    const e = one(
+      '@string{nc = {Neural Computation}}\n@STRING(ieee = "Proc. IEEE")\n@article{k, journal = nc # ", " # ieee, month = jan, year = 19 # "97"}',
+    );
     expect(e.fields).toEqual({ journal: 'Neural Computation, Proc. IEEE', month: 'January', year: '1997' });
   });
 
@@ -73,7 +77,11 @@ describe('parseBibtex', () => {
     ['@misc{k,\n title = "a}b"}', 2, /unbalanced "\}" inside a quoted value/],
     ['@misc{k,\n  title {A}\n}', 2, /expected "=" after the field "title"/],
     ['@misc{k,\n  title = {A}\n  year = {2000}\n}', 3, /expected "," or "\}" in entry "k", found "y"/],
-    ['@misc{k,\n journal = nature\n}', 2, /"nature" is not a defined @string macro: put the value in braces, \{nature\}/],
+    [
+      '@misc{k,\n journal = nature\n}',
+      2,
+      /"nature" is not a defined @string macro: put the value in braces, \{nature\}/,
+    ],
     ['@misc{a, title={A}}\n\n@misc{a, title={B}}', 3, /duplicate key "a" \(first defined on line 1\)/],
     ['@misc{k,\n title = {A},\n Title = {B}}', 3, /the field "title" is given twice/],
     ['@misc{, title = {A}}', 1, /needs a citation key/],
@@ -120,7 +128,9 @@ describe('latexToText', () => {
 
 describe('names', () => {
   it('reads "First von Last", "von Last, First" and "von Last, Jr, First"', () => {
-    expect(parseNames('Diederik P. Kingma and van der Maaten, Laurens and Ford, Jr., Henry and Ludwig van Beethoven')).toEqual([
+    expect(
+      parseNames('Diederik P. Kingma and van der Maaten, Laurens and Ford, Jr., Henry and Ludwig van Beethoven'),
+    ).toEqual([
       { first: 'Diederik P.', von: '', last: 'Kingma', jr: '' },
       { first: 'Laurens', von: 'van der', last: 'Maaten', jr: '' },
       { first: 'Henry', von: '', last: 'Ford', jr: 'Jr.' },
@@ -180,16 +190,24 @@ describe('references', () => {
 
   it('formats an arXiv preprint with its id and abstract page, and a note in parentheses', () => {
     const ref = toReference(
-      one('@misc{w, author = {Weston, J. and others}, title = {Towards {AI}-Complete Question Answering?}, year = 2015, eprint = {1502.05698}, archivePrefix = {arXiv}, note = {bAbI}}'),
+      one(
+        '@misc{w, author = {Weston, J. and others}, title = {Towards {AI}-Complete Question Answering?}, year = 2015, eprint = {1502.05698}, archivePrefix = {arXiv}, note = {bAbI}}',
+      ),
     );
     expect(ref.url).toBe('https://arxiv.org/abs/1502.05698');
     expect(publicationLine(ref)).toBe('arXiv:1502.05698, 2015 (bAbI)');
     // A title ending in "?" gets no extra full stop.
-    expect(referenceText(ref)).toBe('J. Weston et al. Towards AI-Complete Question Answering? arXiv:1502.05698, 2015 (bAbI).');
+    expect(referenceText(ref)).toBe(
+      'J. Weston et al. Towards AI-Complete Question Answering? arXiv:1502.05698, 2015 (bAbI).',
+    );
   });
 
   it('prefers a DOI over a URL over an arXiv id, and a proceedings entry shows its booktitle, not the preprint', () => {
-    const ref = toReference(one('@inproceedings{s, author = {Suvorov and others}, title = {T}, booktitle = {WACV}, year = 2022, eprint = {2109.07161}, url = {https://example.org/}}'));
+    const ref = toReference(
+      one(
+        '@inproceedings{s, author = {Suvorov and others}, title = {T}, booktitle = {WACV}, year = 2022, eprint = {2109.07161}, url = {https://example.org/}}',
+      ),
+    );
     expect(ref.url).toBe('https://example.org/');
     expect(publicationLine(ref)).toBe('WACV, 2022');
     expect(toReference(one('@misc{x, title = {Only a title}}'))).not.toHaveProperty('url');
@@ -255,9 +273,15 @@ describe('writing BibTeX and citing a note', () => {
     expect(noteCitationText(note)).toBe(
       'Deep Learning Notes contributors. “Network architectures.” Deep Learning Notes, 2026. https://example.org/en/notes/network-architectures/',
     );
-    expect(noteCitationText({ ...note, lang: 'zh', title: '网络结构', siteTitle: '深度学习笔记', url: 'https://example.org/notes/x/' })).toBe(
-      'Deep Learning Notes contributors. 网络结构[EB/OL]. 深度学习笔记, 2026. https://example.org/notes/x/',
-    );
+    expect(
+      noteCitationText({
+        ...note,
+        lang: 'zh',
+        title: '网络结构',
+        siteTitle: '深度学习笔记',
+        url: 'https://example.org/notes/x/',
+      }),
+    ).toBe('Deep Learning Notes contributors. 网络结构[EB/OL]. 深度学习笔记, 2026. https://example.org/notes/x/');
   });
 
   it('makes an ASCII citation key from a slug, with a fallback for a slug in Chinese characters', () => {

@@ -44,7 +44,12 @@ describe('contours', () => {
   it('levels outside the range give nothing; NaN cells are skipped; the saddle cell is split consistently', () => {
     const grid = sampleGrid((x, y) => x * y, extent, 10, 10);
     expect(contourSegments(grid, 100)).toEqual([]);
-    expect(contourSegments(sampleGrid(() => NaN, extent, 4, 4), 0)).toEqual([]);
+    expect(
+      contourSegments(
+        sampleGrid(() => NaN, extent, 4, 4),
+        0,
+      ),
+    ).toEqual([]);
     // x·y = 0.5 is two hyperbola branches, in opposite quadrants.
     const lines = joinSegments(contourSegments(grid, 0.5));
     expect(lines).toHaveLength(2);

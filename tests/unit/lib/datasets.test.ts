@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_IDS, MAX_NOISE, XOR_MARGIN, generate, isDatasetId, splitTrainTest, toExample, type Point } from '../../../src/lib/datasets.ts';
+import {
+  DATASET_IDS,
+  MAX_NOISE,
+  XOR_MARGIN,
+  generate,
+  isDatasetId,
+  splitTrainTest,
+  toExample,
+  type Point,
+} from '../../../src/lib/datasets.ts';
 import { mulberry32 } from '../../../src/lib/random.ts';
 
-const make = (kind: (typeof DATASET_IDS)[number], noise = 0, seed = 1, count = 400) => generate(kind, { count, noise }, mulberry32(seed));
+const make = (kind: (typeof DATASET_IDS)[number], noise = 0, seed = 1, count = 400) =>
+  generate(kind, { count, noise }, mulberry32(seed));
 const radius = (p: Point) => Math.hypot(p.x, p.y);
 
 describe('datasets: the four shapes', () => {
@@ -59,7 +69,7 @@ describe('datasets: the four shapes', () => {
       const a = points[i]!;
       const b = points[i + 1]!;
       expect([a.label, b.label]).toEqual([0, 1]);
-      expect(radius(a)).toBeCloseTo((i / 2) / 100, 12);
+      expect(radius(a)).toBeCloseTo(i / 2 / 100, 12);
       expect(a.x).toBeCloseTo(-b.x, 12);
       expect(a.y).toBeCloseTo(-b.y, 12);
     }

@@ -13,7 +13,13 @@ describe('checkFrontmatter', () => {
 
   it('names the line and suggests the field for a typo such as titel', () => {
     const problems = checkFrontmatter(note(GOOD.replace('title:', 'titel:')), 'zh/neuron.md', TAGS);
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'titel', line: 2, message: expect.stringMatching(/unknown field "titel": did you mean "title"\?/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'titel',
+        line: 2,
+        message: expect.stringMatching(/unknown field "titel": did you mean "title"\?/),
+      }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ message: 'missing required field "title"' }));
   });
 
@@ -58,7 +64,12 @@ describe('checkFrontmatter', () => {
   });
 
   it('formats problems as file:line lines', () => {
-    expect(formatProblems([{ file: 'a.md', line: 3, message: 'bad' }, { file: 'b.md', message: 'worse' }])).toBe('a.md:3  bad\nb.md  worse');
+    expect(
+      formatProblems([
+        { file: 'a.md', line: 3, message: 'bad' },
+        { file: 'b.md', message: 'worse' },
+      ]),
+    ).toBe('a.md:3  bad\nb.md  worse');
   });
 });
 

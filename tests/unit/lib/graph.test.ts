@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backlinks, findCycle, GRAPH_CELL, layoutGraph, linkedSlugs, topologicalOrder } from '../../../src/lib/graph.ts';
+import {
+  backlinks,
+  findCycle,
+  GRAPH_CELL,
+  layoutGraph,
+  linkedSlugs,
+  topologicalOrder,
+} from '../../../src/lib/graph.ts';
 
 const e = (from: string, to: string) => ({ from, to });
 
@@ -8,7 +15,12 @@ describe('findCycle', () => {
     expect(findCycle(['a', 'b', 'c'], [e('a', 'b'), e('b', 'c'), e('a', 'c')])).toBeUndefined();
   });
   it('names the cycle, closed', () => {
-    expect(findCycle(['a', 'b', 'c', 'd'], [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('c', 'd')])).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle(['a', 'b', 'c', 'd'], [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('c', 'd')])).toEqual([
+      'a',
+      'b',
+      'c',
+      'a',
+    ]);
     expect(findCycle(['x'], [e('x', 'x')])).toEqual(['x', 'x']);
   });
 });
@@ -20,25 +32,39 @@ describe('topologicalOrder', () => {
   });
   it('orders every note after all of its prerequisites', () => {
     const nodes = ['neuron', 'activation', 'architectures', 'learning', 'process'];
-    const edges = [e('process', 'neuron'), e('neuron', 'activation'), e('neuron', 'architectures'), e('activation', 'learning'), e('architectures', 'learning')];
+    const edges = [
+      e('process', 'neuron'),
+      e('neuron', 'activation'),
+      e('neuron', 'architectures'),
+      e('activation', 'learning'),
+      e('architectures', 'learning'),
+    ];
     const order = topologicalOrder(nodes, edges);
     for (const { from, to } of edges) expect(order.indexOf(from)).toBeLessThan(order.indexOf(to));
   });
   it('throws naming the cycle', () => {
-    expect(() => topologicalOrder(['a', 'b'], [e('a', 'b'), e('b', 'a')])).toThrow('prerequisites form a cycle: a → b → a');
+    expect(() => topologicalOrder(['a', 'b'], [e('a', 'b'), e('b', 'a')])).toThrow(
+      'prerequisites form a cycle: a → b → a',
+    );
   });
 });
 
 describe('backlinks and linkedSlugs', () => {
   it('finds the notes a body links to, in both languages and with anchors', () => {
-    expect(linkedSlugs('See [n](/notes/neuron/), [a](/en/notes/activation-functions/#relu), [x](https://x.org/notes/no/), [n2](/notes/neuron/#bias) and [g](/notes/深度学习/).')).toEqual([
-      'neuron',
-      'activation-functions',
-      '深度学习',
-    ]);
+    expect(
+      linkedSlugs(
+        'See [n](/notes/neuron/), [a](/en/notes/activation-functions/#relu), [x](https://x.org/notes/no/), [n2](/notes/neuron/#bias) and [g](/notes/深度学习/).',
+      ),
+    ).toEqual(['neuron', 'activation-functions', '深度学习']);
   });
   it('inverts links, ignoring self-links', () => {
-    const result = backlinks(new Map([['a', ['b', 'c', 'a']], ['b', ['c']], ['c', []]]));
+    const result = backlinks(
+      new Map([
+        ['a', ['b', 'c', 'a']],
+        ['b', ['c']],
+        ['c', []],
+      ]),
+    );
     expect(result.get('c')).toEqual(['a', 'b']);
     expect(result.get('b')).toEqual(['a']);
     expect(result.has('a')).toBe(false);

@@ -57,11 +57,22 @@ const importOptions = (fileName: string, options: Partial<ImportOptions> = {}): 
 describe('parseJekyllPost', () => {
   it('reads the front matter as written, keeping the date a string', () => {
     const { frontMatter, body } = parseJekyllPost(fixture('2017-09-22-深度学习.md'));
-    expect(frontMatter).toMatchObject({ layout: 'post', title: '深度学习', subtitle: '深度学习', date: '2017-09-22 12:15:00', 'header-img': '../img/bg-coffee.jpeg', catalog: true, tags: ['other'] });
+    expect(frontMatter).toMatchObject({
+      layout: 'post',
+      title: '深度学习',
+      subtitle: '深度学习',
+      date: '2017-09-22 12:15:00',
+      'header-img': '../img/bg-coffee.jpeg',
+      catalog: true,
+      tags: ['other'],
+    });
     expect(body.startsWith('\n* content\n{:toc}')).toBe(true);
   });
   it('handles CRLF, a BOM and a post without front matter', () => {
-    expect(parseJekyllPost('\uFEFF---\r\ntitle: A\r\n---\r\nBody\r\n')).toEqual({ frontMatter: { title: 'A' }, body: 'Body\n' });
+    expect(parseJekyllPost('\uFEFF---\r\ntitle: A\r\n---\r\nBody\r\n')).toEqual({
+      frontMatter: { title: 'A' },
+      body: 'Body\n',
+    });
     expect(parseJekyllPost('Just text\n')).toEqual({ frontMatter: {}, body: 'Just text\n' });
   });
   it('rejects broken YAML with an ImportError', () => {
@@ -89,7 +100,9 @@ describe('jekyllDate and jekyllTags', () => {
 
 describe('mapTags', () => {
   it('maps ids and labels in either language case-insensitively, and reports new ids', () => {
-    expect(mapTags(['Deep_Learning', 'MATH', '机器学习', 'Computer Vision', 'shell', '其他', 'Machine-Learning'], REGISTRY)).toEqual({
+    expect(
+      mapTags(['Deep_Learning', 'MATH', '机器学习', 'Computer Vision', 'shell', '其他', 'Machine-Learning'], REGISTRY),
+    ).toEqual({
       ids: ['deep-learning', 'math', 'machine-learning', 'computer-vision', 'shell', '其他'],
       added: ['shell', '其他'],
       dropped: [],
@@ -171,18 +184,26 @@ describe('convertJekyllBody', () => {
   });
 
   it('drops other kramdown attribute lists and fixes `##Title`', () => {
-    expect(convert('##Title {#custom}\n{: .no_toc}\n### Sub {:.no_toc}\nText\n<!--more-->\n').body).toBe('## Title\n### Sub\nText\n');
+    expect(convert('##Title {#custom}\n{: .no_toc}\n### Sub {:.no_toc}\nText\n<!--more-->\n').body).toBe(
+      '## Title\n### Sub\nText\n',
+    );
   });
 
   it('normalizes fence languages and converts {% highlight %}, leaving code untouched', () => {
-    const { body, warnings } = convert('```C\nint $x;\n```\n\n~~~JSON\n{}\n~~~\n\n```unknownlang {.x}\na $HOME\n```\n\n{% highlight Ruby linenos %}\nputs "$5"\n{% endhighlight %}\n');
-    expect(body).toBe('```c\nint $x;\n```\n\n~~~json\n{}\n~~~\n\n```text {.x}\na $HOME\n```\n\n```ruby\nputs "$5"\n```\n');
+    const { body, warnings } = convert(
+      '```C\nint $x;\n```\n\n~~~JSON\n{}\n~~~\n\n```unknownlang {.x}\na $HOME\n```\n\n{% highlight Ruby linenos %}\nputs "$5"\n{% endhighlight %}\n',
+    );
+    expect(body).toBe(
+      '```c\nint $x;\n```\n\n~~~json\n{}\n~~~\n\n```text {.x}\na $HOME\n```\n\n```ruby\nputs "$5"\n```\n',
+    );
     expect(warnings).toEqual(['line 9: unknown code language "unknownlang", shown as plain text']);
   });
 
   it('makes display math of `$$` blocks and of a `$$…$$` paragraph, and leaves their content alone', () => {
     expect(convert('Text\n\n$$E = mc^2$$\n\nMore\n').body).toBe('Text\n\n$$\nE = mc^2\n$$\n\nMore\n');
-    expect(convert('$$\\begin{aligned}\na &= b \\\\\nc &= d\\end{aligned}$$\n').body).toBe('$$\n\\begin{aligned}\na &= b \\\\\nc &= d\\end{aligned}\n$$\n');
+    expect(convert('$$\\begin{aligned}\na &= b \\\\\nc &= d\\end{aligned}$$\n').body).toBe(
+      '$$\n\\begin{aligned}\na &= b \\\\\nc &= d\\end{aligned}\n$$\n',
+    );
     expect(convert('$$\nx\n$$\n').body).toBe('$$\nx\n$$\n');
     expect(convert('- item\n\n  $$\n  x^2\n  $$\n').body).toBe('- item\n\n  $$\n  x^2\n  $$\n');
   });
@@ -202,17 +223,27 @@ describe('convertJekyllBody', () => {
     const seen: string[] = [];
     const { body, missingImages } = convert(
       '![A](../img/a.png) ![B](img/b.png "title") ![C](https://x.org/c.png)\n\n<img src="/img/d.png" alt="D">\n',
-      { resolveImage: (src) => (seen.push(src), src.includes('a.png') || src.includes('d.png') ? `/images/n/${src.split('/').at(-1)}` : undefined) },
+      {
+        resolveImage: (src) => (
+          seen.push(src),
+          src.includes('a.png') || src.includes('d.png') ? `/images/n/${src.split('/').at(-1)}` : undefined
+        ),
+      },
     );
     expect(seen).toEqual(['../img/a.png', 'img/b.png', '/img/d.png']);
-    expect(body).toBe('![A](/images/n/a.png) <!-- image not found when importing: img/b.png (B) --> ![C](https://x.org/c.png)\n\n<img src="/images/n/d.png" alt="D">\n');
+    expect(body).toBe(
+      '![A](/images/n/a.png) <!-- image not found when importing: img/b.png (B) --> ![C](https://x.org/c.png)\n\n<img src="/images/n/d.png" alt="D">\n',
+    );
     expect(missingImages).toEqual(['img/b.png']);
   });
 
   it('strips {{ site.baseurl }} and {% raw %}, and warns about other Liquid', () => {
-    const { body, warnings } = convert('![a]({{ site.baseurl }}/img/a.png)\n{% raw %}\n{{ x }}\n{% endraw %}\n{% include x.html %}\n', {
-      resolveImage: (src) => src,
-    });
+    const { body, warnings } = convert(
+      '![a]({{ site.baseurl }}/img/a.png)\n{% raw %}\n{{ x }}\n{% endraw %}\n{% include x.html %}\n',
+      {
+        resolveImage: (src) => src,
+      },
+    );
     expect(body).toBe('![a](/img/a.png)\n{{ x }}\n{% include x.html %}\n');
     expect(warnings).toEqual(['line 3: Liquid tag left as text', 'line 5: Liquid tag left as text']);
   });
@@ -220,7 +251,9 @@ describe('convertJekyllBody', () => {
 
 describe('descriptions', () => {
   it('take the first paragraph of prose as plain text, joining Chinese lines without a space', () => {
-    expect(firstParagraph('## H\n\n- list\n\n```\ncode\n```\n\n这是**第一段**，\n以及[链接](https://x.org)。\n\nNext.\n')).toBe('这是第一段，以及链接。');
+    expect(
+      firstParagraph('## H\n\n- list\n\n```\ncode\n```\n\n这是**第一段**，\n以及[链接](https://x.org)。\n\nNext.\n'),
+    ).toBe('这是第一段，以及链接。');
     expect(firstParagraph('Some *English* text\nwrapped `here`.\n')).toBe('Some English text wrapped here.');
     expect(firstParagraph('## Only a heading\n- and a list\n')).toBeUndefined();
   });
@@ -258,19 +291,28 @@ describe('importJekyllPost', () => {
     expect(note.descriptionFrom).toBe('section headings');
     expect(note.newTags).toEqual(['other']);
     expect(note.missingImages).toEqual(['../img/apple_coreml.png']);
-    expect(note.text).toMatch(/^---\ntitle: 深度学习\ndescription: 深度学习：路线图、.*开源。\ndate: 2017-09-22\ntags: \[other\]\n---\n\n## 目录\n\n## \[路线图\]/);
+    expect(note.text).toMatch(
+      /^---\ntitle: 深度学习\ndescription: 深度学习：路线图、.*开源。\ndate: 2017-09-22\ntags: \[other\]\n---\n\n## 目录\n\n## \[路线图\]/,
+    );
     expect(note.text).not.toMatch(/\{:toc\}|\* content|layout:|header-img|catalog|author/);
     expect(note.text).toContain('|| \\$(xcode-select -p)/usr/bin/coremlc');
     expect(checkFrontmatter(note.text, 'zh/深度学习.md', [...Object.keys(REGISTRY), 'other'])).toEqual([]);
   });
 
   it('escapes the dollars of the $HOME fixture and keeps its formulas', () => {
-    const note = importJekyllPost(fixture('2020-01-05-shell-and-prices.md'), importOptions('2020-01-05-shell-and-prices.md'));
+    const note = importJekyllPost(
+      fixture('2020-01-05-shell-and-prices.md'),
+      importOptions('2020-01-05-shell-and-prices.md'),
+    );
     expect(note.fields.title).toBe('Shell variables: $HOME and friends');
     expect(note.text).toContain('title: "Shell variables: $HOME and friends"');
     expect(note.text).toContain('Your home folder is \\$HOME and the search path is \\$PATH; in a script, \\$1 is');
-    expect(note.text).toContain('The book costs \\$5 and the course \\$10, or between \\$5-\\$10 on sale. US\\$20 buys both.');
-    expect(note.text).toContain('The loss is $L = (y - \\hat y)^2$ and its gradient is $2(\\hat y - y)$; for $n$ samples:');
+    expect(note.text).toContain(
+      'The book costs \\$5 and the course \\$10, or between \\$5-\\$10 on sale. US\\$20 buys both.',
+    );
+    expect(note.text).toContain(
+      'The loss is $L = (y - \\hat y)^2$ and its gradient is $2(\\hat y - y)$; for $n$ samples:',
+    );
     expect(note.text).toContain('```bash\necho "$HOME" && cp "$1" "$2"\n```');
     expect(note.text).toContain('$$\nE = mc^2\n$$');
     expect(note.text).toContain('Already escaped: \\$100.');
@@ -290,26 +332,41 @@ describe('importJekyllPost', () => {
   });
 
   it('takes the date from the file name when the front matter has none, and marks unpublished posts as drafts', () => {
-    const note = importJekyllPost('---\ntitle: T\ntags: [math]\npublished: false\n---\nBody text.\n', importOptions('2015-04-01-t.md'));
+    const note = importJekyllPost(
+      '---\ntitle: T\ntags: [math]\npublished: false\n---\nBody text.\n',
+      importOptions('2015-04-01-t.md'),
+    );
     expect(note.fields).toMatchObject({ date: '2015-04-01', draft: true, description: 'Body text.' });
   });
 
   it('ignores a subtitle that only repeats the title', () => {
-    const note = importJekyllPost('---\ntitle: T\nsubtitle: T\ndate: 2020-01-01\ntags: [math]\n---\nThe first paragraph.\n', importOptions('t.md'));
+    const note = importJekyllPost(
+      '---\ntitle: T\nsubtitle: T\ndate: 2020-01-01\ntags: [math]\n---\nThe first paragraph.\n',
+      importOptions('t.md'),
+    );
     expect(note.fields.description).toBe('The first paragraph.');
     expect(note.descriptionFrom).toBe('first paragraph');
   });
 
   it('adds --tags to every note', () => {
-    const note = importJekyllPost('---\ntitle: T\ndate: 2020-01-01\n---\nx\n', importOptions('t.md', { extraTags: ['Optimization', 'new-one'] }));
+    const note = importJekyllPost(
+      '---\ntitle: T\ndate: 2020-01-01\n---\nx\n',
+      importOptions('t.md', { extraTags: ['Optimization', 'new-one'] }),
+    );
     expect(note.fields.tags).toEqual(['optimization', 'new-one']);
     expect(note.newTags).toEqual(['new-one']);
   });
 
   it('fails with the fix when a post cannot become a note', () => {
-    expect(() => importJekyllPost('---\ndate: 2020-01-01\ntags: [a]\n---\n', importOptions('x.md'))).toThrow(/no title/);
+    expect(() => importJekyllPost('---\ndate: 2020-01-01\ntags: [a]\n---\n', importOptions('x.md'))).toThrow(
+      /no title/,
+    );
     expect(() => importJekyllPost('---\ntitle: T\ntags: [a]\n---\n', importOptions('x.md'))).toThrow(/no date/);
-    expect(() => importJekyllPost('---\ntitle: T\ndate: 2020-02-30\ntags: [a]\n---\n', importOptions('x.md'))).toThrow(/not a real calendar date/);
-    expect(() => importJekyllPost('---\ntitle: T\ndate: 2020-01-01\n---\n', importOptions('x.md'))).toThrow(/no tags: .*--tags/);
+    expect(() => importJekyllPost('---\ntitle: T\ndate: 2020-02-30\ntags: [a]\n---\n', importOptions('x.md'))).toThrow(
+      /not a real calendar date/,
+    );
+    expect(() => importJekyllPost('---\ntitle: T\ndate: 2020-01-01\n---\n', importOptions('x.md'))).toThrow(
+      /no tags: .*--tags/,
+    );
   });
 });

@@ -5,8 +5,16 @@ const page = (path: string, hrefs: string[], ids: string[] = []) => ({ path, hre
 
 describe('findBrokenLinks', () => {
   const pages = [
-    page('/notes/neuron/', ['/notes/activation-functions/#relu', '#权重', '../activation-functions/', '/style.css'], ['权重']),
-    page('/notes/activation-functions/', ['/notes/neuron/', '/notes/nueron/', '/notes/neuron', '/notes/neuron/#missing', 'https://example.com/x'], ['relu']),
+    page(
+      '/notes/neuron/',
+      ['/notes/activation-functions/#relu', '#权重', '../activation-functions/', '/style.css'],
+      ['权重'],
+    ),
+    page(
+      '/notes/activation-functions/',
+      ['/notes/neuron/', '/notes/nueron/', '/notes/neuron', '/notes/neuron/#missing', 'https://example.com/x'],
+      ['relu'],
+    ),
   ];
   const broken = findBrokenLinks(pages, new Set(['/style.css']));
 
@@ -14,13 +22,24 @@ describe('findBrokenLinks', () => {
     expect(broken.filter((b) => b.page === '/notes/neuron/')).toEqual([]);
   });
   it('reports a missing page with the nearest guess', () => {
-    expect(broken).toContainEqual({ page: '/notes/activation-functions/', href: '/notes/nueron/', problem: 'no page at /notes/nueron/; did you mean /notes/neuron/?' });
+    expect(broken).toContainEqual({
+      page: '/notes/activation-functions/',
+      href: '/notes/nueron/',
+      problem: 'no page at /notes/nueron/; did you mean /notes/neuron/?',
+    });
   });
   it('asks for the trailing slash', () => {
-    expect(broken).toContainEqual(expect.objectContaining({ href: '/notes/neuron', problem: 'add the trailing slash: /notes/neuron/' }));
+    expect(broken).toContainEqual(
+      expect.objectContaining({ href: '/notes/neuron', problem: 'add the trailing slash: /notes/neuron/' }),
+    );
   });
   it('reports a missing anchor', () => {
-    expect(broken).toContainEqual(expect.objectContaining({ href: '/notes/neuron/#missing', problem: expect.stringMatching(/no heading or element with id "missing"/) }));
+    expect(broken).toContainEqual(
+      expect.objectContaining({
+        href: '/notes/neuron/#missing',
+        problem: expect.stringMatching(/no heading or element with id "missing"/),
+      }),
+    );
   });
   it('ignores external links', () => {
     expect(broken.some((b) => b.href.startsWith('https:'))).toBe(false);
@@ -35,7 +54,9 @@ describe('resolveHref and scanHtml', () => {
     expect(resolveHref('#%E6%9D%83%E9%87%8D', '/notes/neuron/')).toEqual({ path: '/notes/neuron/', fragment: '权重' });
   });
   it('finds ids and link targets', () => {
-    const { ids, hrefs } = scanHtml('<h2 id="a&amp;b">x</h2><a class="x" href="/p/?q=1&amp;r=2">y</a><img alt="" src="/i.svg"><link rel="icon" href="/f.svg">');
+    const { ids, hrefs } = scanHtml(
+      '<h2 id="a&amp;b">x</h2><a class="x" href="/p/?q=1&amp;r=2">y</a><img alt="" src="/i.svg"><link rel="icon" href="/f.svg">',
+    );
     expect([...ids]).toEqual(['a&b']);
     expect(hrefs).toEqual(['/p/?q=1&r=2', '/f.svg', '/i.svg']);
   });

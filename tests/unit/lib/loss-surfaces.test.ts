@@ -19,22 +19,25 @@ describe('loss surfaces', () => {
     }
   });
 
-  it.each(SURFACE_IDS)('%s: the minima are stationary, lowest among samples, and the start is inside the view', (id) => {
-    const s = surfaces[id];
-    const lowest = Math.min(...s.minima.map((m) => s.f(m.x, m.y)));
-    for (const m of s.minima) expect(s.gradient(m.x, m.y).map((g) => Math.abs(g))).toEqual([0, 0]);
-    const r = mulberry32(2);
-    for (let k = 0; k < 1000; k++) {
-      const x = s.extent.xMin + (s.extent.xMax - s.extent.xMin) * r.next();
-      const y = s.extent.yMin + (s.extent.yMax - s.extent.yMin) * r.next();
-      expect(s.f(x, y)).toBeGreaterThanOrEqual(lowest);
-    }
-    expect(s.start.x).toBeGreaterThan(s.extent.xMin);
-    expect(s.start.x).toBeLessThan(s.extent.xMax);
-    expect(s.start.y).toBeGreaterThan(s.extent.yMin);
-    expect(s.start.y).toBeLessThan(s.extent.yMax);
-    expect([...s.levels].sort((a, b) => a - b)).toEqual(s.levels);
-  });
+  it.each(SURFACE_IDS)(
+    '%s: the minima are stationary, lowest among samples, and the start is inside the view',
+    (id) => {
+      const s = surfaces[id];
+      const lowest = Math.min(...s.minima.map((m) => s.f(m.x, m.y)));
+      for (const m of s.minima) expect(s.gradient(m.x, m.y).map((g) => Math.abs(g))).toEqual([0, 0]);
+      const r = mulberry32(2);
+      for (let k = 0; k < 1000; k++) {
+        const x = s.extent.xMin + (s.extent.xMax - s.extent.xMin) * r.next();
+        const y = s.extent.yMin + (s.extent.yMax - s.extent.yMin) * r.next();
+        expect(s.f(x, y)).toBeGreaterThanOrEqual(lowest);
+      }
+      expect(s.start.x).toBeGreaterThan(s.extent.xMin);
+      expect(s.start.x).toBeLessThan(s.extent.xMax);
+      expect(s.start.y).toBeGreaterThan(s.extent.yMin);
+      expect(s.start.y).toBeLessThan(s.extent.yMax);
+      expect([...s.levels].sort((a, b) => a - b)).toEqual(s.levels);
+    },
+  );
 
   it('known values', () => {
     expect(surfaces.rosenbrock.f(1, 1)).toBe(0);

@@ -28,10 +28,18 @@ import {
 } from '../../../src/lib/mlp.ts';
 import { deriveSeed, mulberry32, shuffle } from '../../../src/lib/random.ts';
 
-const randomExamples = (seed: number, count: number, inputs: number, target: (r: () => number) => number[]): Example[] => {
+const randomExamples = (
+  seed: number,
+  count: number,
+  inputs: number,
+  target: (r: () => number) => number[],
+): Example[] => {
   const r = mulberry32(seed);
   const next = () => r.next();
-  return Array.from({ length: count }, () => ({ input: Array.from({ length: inputs }, () => 4 * next() - 2), target: target(next) }));
+  return Array.from({ length: count }, () => ({
+    input: Array.from({ length: inputs }, () => 4 * next() - 2),
+    target: target(next),
+  }));
 };
 
 /**
@@ -44,8 +52,15 @@ function gradientCheck(network: Network, batch: Example[], loss: Loss, options: 
   const eps = 1e-6;
   const worst = { error: 0, index: -1, analytic: 0, numeric: 0 };
   theta.forEach((_, k) => {
-    const shifted = (delta: number) => withParameters(network, theta.map((p, i) => (i === k ? p + delta : p)));
-    const numeric = (lossAndGradient(shifted(eps), batch, loss, options()).loss - lossAndGradient(shifted(-eps), batch, loss, options()).loss) / (2 * eps);
+    const shifted = (delta: number) =>
+      withParameters(
+        network,
+        theta.map((p, i) => (i === k ? p + delta : p)),
+      );
+    const numeric =
+      (lossAndGradient(shifted(eps), batch, loss, options()).loss -
+        lossAndGradient(shifted(-eps), batch, loss, options()).loss) /
+      (2 * eps);
     const error = Math.abs(numeric - analytic[k]!) / Math.max(1, Math.abs(numeric));
     if (error > worst.error) Object.assign(worst, { error, index: k, analytic: analytic[k]!, numeric });
   });
@@ -67,7 +82,18 @@ describe('mlp: backpropagation agrees with finite differences', () => {
     ['squared error, sigmoid output', 'sigmoid', 1, meanSquaredError, (r) => [r() < 0.5 ? 0 : 1]],
     ['binary cross-entropy on one logit', 'linear', 1, crossEntropy, (r) => [r() < 0.5 ? 0 : 1]],
     ['binary cross-entropy with a soft target', 'linear', 1, crossEntropy, (r) => [r()]],
-    ['softmax cross-entropy on three logits', 'linear', 3, crossEntropy, (r) => [[1, 0, 0], [0, 1, 0], [0, 0, 1]][Math.floor(3 * r())]!],
+    [
+      'softmax cross-entropy on three logits',
+      'linear',
+      3,
+      crossEntropy,
+      (r) =>
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ][Math.floor(3 * r())]!,
+    ],
   ];
   it.each(cases)('%s', (_, output, outputs, loss, target) => {
     const network = createNetwork({ inputs: 2, hidden: [5], outputs, activation: 'tanh', output }, mulberry32(3));
@@ -77,13 +103,18 @@ describe('mlp: backpropagation agrees with finite differences', () => {
 
   it('with dropout: the gradient of the thinned network that was drawn', () => {
     // tanh, not ReLU: with most units of a layer dropped, a neuron's z can be exactly its bias 0, on ReLU's kink.
-    const network = createNetwork({ inputs: 2, hidden: [6, 6], outputs: 1, activation: 'tanh', output: 'linear' }, mulberry32(9));
+    const network = createNetwork(
+      { inputs: 2, hidden: [6, 6], outputs: 1, activation: 'tanh', output: 'linear' },
+      mulberry32(9),
+    );
     const batch = randomExamples(2, 4, 2, (r) => [r() < 0.5 ? 0 : 1]);
     const options = () => ({ dropout: { rate: 0.5, random: mulberry32(42) } });
     const { worst } = gradientCheck(network, batch, crossEntropy, options);
     expect(worst.error, JSON.stringify(worst)).toBeLessThan(1e-6);
     // And dropout really changed something: the gradient differs from the one without it.
-    expect(flatten(lossAndGradient(network, batch, crossEntropy, options()).gradient)).not.toEqual(flatten(lossAndGradient(network, batch, crossEntropy).gradient));
+    expect(flatten(lossAndGradient(network, batch, crossEntropy, options()).gradient)).not.toEqual(
+      flatten(lossAndGradient(network, batch, crossEntropy).gradient),
+    );
   });
 
   it('reproduces the worked example of the learning-methods note', () => {
@@ -119,7 +150,10 @@ describe('mlp: learns XOR from a fixed seed', () => {
   ];
 
   it('the four XOR points, 100 % within 300 full-batch Adam steps', () => {
-    let network = createNetwork({ inputs: 2, hidden: [4], outputs: 1, activation: 'tanh', output: 'linear' }, mulberry32(1));
+    let network = createNetwork(
+      { inputs: 2, hidden: [4], outputs: 1, activation: 'tanh', output: 'linear' },
+      mulberry32(1),
+    );
     const optimizer = adam(0.1);
     let state = optimizer.init(parameterCount(network));
     expect(evaluate(network, XOR, crossEntropy).accuracy).toBeLessThan(1);
@@ -137,13 +171,20 @@ describe('mlp: learns XOR from a fixed seed', () => {
     const { train, test } = splitTrainTest(points, 0.5, mulberry32(deriveSeed(1, 'split')));
     const trainSet = train.map(toExample);
     const testSet = test.map(toExample);
-    let network = createNetwork({ inputs: 2, hidden: [4, 4], outputs: 1, activation: 'tanh', output: 'linear' }, mulberry32(deriveSeed(1, 'init')));
+    let network = createNetwork(
+      { inputs: 2, hidden: [4, 4], outputs: 1, activation: 'tanh', output: 'linear' },
+      mulberry32(deriveSeed(1, 'init')),
+    );
     const optimizer = adam(0.03);
     let state = optimizer.init(parameterCount(network));
     const random = mulberry32(deriveSeed(1, 'train'));
     let order: number[] = [];
     for (let step = 0; step < 1000; step++) {
-      if (order.length === 0) order = shuffle(trainSet.map((_, i) => i), random);
+      if (order.length === 0)
+        order = shuffle(
+          trainSet.map((_, i) => i),
+          random,
+        );
       const batch = order.splice(0, 10).map((i) => trainSet[i]!);
       ({ network, state } = trainStep(network, optimizer, state, batch, crossEntropy));
     }
@@ -224,8 +265,14 @@ describe('optimizers: one step is the textbook update', () => {
 describe('mlp: numerics', () => {
   it('no NaN on saturated inputs: huge inputs, saturated sigmoid and tanh, logits of ±10⁴', () => {
     for (const activation of ACTIVATION_IDS) {
-      const network = createNetwork({ inputs: 2, hidden: [3], outputs: 1, activation, output: 'linear' }, mulberry32(4));
-      const big = withParameters(network, flatten(network.layers).map((p) => p * 50));
+      const network = createNetwork(
+        { inputs: 2, hidden: [3], outputs: 1, activation, output: 'linear' },
+        mulberry32(4),
+      );
+      const big = withParameters(
+        network,
+        flatten(network.layers).map((p) => p * 50),
+      );
       const batch: Example[] = [
         { input: [1e3, -1e3], target: [1] },
         { input: [-1e3, 1e3], target: [0] },
@@ -266,7 +313,10 @@ describe('mlp: initialization, dropout, parameters', () => {
       const random = mulberry32(seed + 1);
       const data = randomExamples(seed, 40, 2, (r) => [r() < 0.5 ? 0 : 1]);
       for (let i = 0; i < 20; i++) {
-        ({ network, state } = trainStep(network, o, state, data.slice(2 * i, 2 * i + 2), crossEntropy, { l2: 0.001, dropout: { rate: 0.2, random } }));
+        ({ network, state } = trainStep(network, o, state, data.slice(2 * i, 2 * i + 2), crossEntropy, {
+          l2: 0.001,
+          dropout: { rate: 0.2, random },
+        }));
       }
       return flatten(network.layers);
     };
@@ -275,7 +325,10 @@ describe('mlp: initialization, dropout, parameters', () => {
   });
 
   it('initial weights have the He or Glorot spread and zero biases', () => {
-    const wide = createNetwork({ inputs: 200, hidden: [200], outputs: 200, activation: 'relu', output: 'tanh' }, mulberry32(8));
+    const wide = createNetwork(
+      { inputs: 200, hidden: [200], outputs: 200, activation: 'relu', output: 'tanh' },
+      mulberry32(8),
+    );
     const variance = (ws: number[]) => ws.reduce((s, w) => s + w * w, 0) / ws.length;
     expect(variance(wide.layers[0]!.weights.flat())).toBeCloseTo(2 / 200, 3);
     expect(variance(wide.layers[1]!.weights.flat())).toBeCloseTo(2 / 400, 3);
@@ -283,7 +336,10 @@ describe('mlp: initialization, dropout, parameters', () => {
   });
 
   it('dropout is for training only: zero or 1/(1 − p), and off when evaluating', () => {
-    const network = createNetwork({ inputs: 2, hidden: [50], outputs: 1, activation: 'sigmoid', output: 'linear' }, mulberry32(2));
+    const network = createNetwork(
+      { inputs: 2, hidden: [50], outputs: 1, activation: 'sigmoid', output: 'linear' },
+      mulberry32(2),
+    );
     const trace = forward(network, [0.3, -0.7], { rate: 0.4, random: mulberry32(1) });
     const mask = trace.masks[0]!;
     expect(new Set(mask.map((m) => m.toFixed(12)))).toEqual(new Set(['0.000000000000', (1 / 0.6).toFixed(12)]));
@@ -295,22 +351,36 @@ describe('mlp: initialization, dropout, parameters', () => {
     expect(predict(network, [0.3, -0.7])).toEqual(forward(network, [0.3, -0.7]).a[1]);
     // Inverted dropout keeps the expected activation: averaged over many draws it approaches the undropped one.
     const random = mulberry32(3);
-    const mean = Array.from({ length: 2000 }, () => forward(network, [0.3, -0.7], { rate: 0.4, random }).a[0]!.reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0) / 2000;
+    const mean =
+      Array.from({ length: 2000 }, () =>
+        forward(network, [0.3, -0.7], { rate: 0.4, random }).a[0]!.reduce((a, b) => a + b, 0),
+      ).reduce((a, b) => a + b, 0) / 2000;
     const plain = forward(network, [0.3, -0.7]).a[0]!.reduce((a, b) => a + b, 0);
     expect(Math.abs(mean - plain) / plain).toBeLessThan(0.02);
   });
 
   it('backward through an untouched mask equals backward without dropout', () => {
-    const network = createNetwork({ inputs: 2, hidden: [3], outputs: 1, activation: 'tanh', output: 'linear' }, mulberry32(2));
+    const network = createNetwork(
+      { inputs: 2, hidden: [3], outputs: 1, activation: 'tanh', output: 'linear' },
+      mulberry32(2),
+    );
     const trace = forward(network, [1, 2]);
-    expect(backward(network, { ...trace, masks: [[1, 1, 1], undefined] }, [0.5])).toEqual(backward(network, trace, [0.5]));
+    expect(backward(network, { ...trace, masks: [[1, 1, 1], undefined] }, [0.5])).toEqual(
+      backward(network, trace, [0.5]),
+    );
   });
 
   it('flattens in a fixed order, and counts parameters as in the note', () => {
-    const network = createNetwork({ inputs: 784, hidden: [128, 64], outputs: 10, activation: 'relu', output: 'linear' }, mulberry32(1));
+    const network = createNetwork(
+      { inputs: 784, hidden: [128, 64], outputs: 10, activation: 'relu', output: 'linear' },
+      mulberry32(1),
+    );
     expect(parameterCount(network)).toBe(109386);
     expect(flatten(network.layers)).toHaveLength(109386);
-    const small = createNetwork({ inputs: 2, hidden: [3], outputs: 1, activation: 'tanh', output: 'linear' }, mulberry32(1));
+    const small = createNetwork(
+      { inputs: 2, hidden: [3], outputs: 1, activation: 'tanh', output: 'linear' },
+      mulberry32(1),
+    );
     const theta = flatten(small.layers);
     expect(withParameters(small, theta)).toEqual(small);
     expect(theta.slice(0, 2)).toEqual(small.layers[0]!.weights[0]);

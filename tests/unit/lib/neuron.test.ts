@@ -52,13 +52,23 @@ describe('neuron', () => {
       ok: false,
       error: { kind: 'not-finite', field: 'input', index: 1, value: NaN },
     });
-    expect(neuron({ inputs: [1], weights: [-Infinity], bias: 0, activation: 'relu' })).toMatchObject({ error: { kind: 'not-finite', field: 'weight', index: 0 } });
-    expect(neuron({ inputs: [1], weights: [1], bias: Infinity, activation: 'relu' })).toMatchObject({ error: { kind: 'not-finite', field: 'bias' } });
+    expect(neuron({ inputs: [1], weights: [-Infinity], bias: 0, activation: 'relu' })).toMatchObject({
+      error: { kind: 'not-finite', field: 'weight', index: 0 },
+    });
+    expect(neuron({ inputs: [1], weights: [1], bias: Infinity, activation: 'relu' })).toMatchObject({
+      error: { kind: 'not-finite', field: 'bias' },
+    });
   });
 
   it('reports a sum that overflows although every number is finite', () => {
-    expect(neuron({ inputs: [1e308, 1e308], weights: [1, 1], bias: 0, activation: 'relu' })).toEqual({ ok: false, error: { kind: 'overflow' } });
-    expect(neuron({ inputs: [1e308], weights: [10], bias: 0, activation: 'relu' })).toEqual({ ok: false, error: { kind: 'overflow' } });
+    expect(neuron({ inputs: [1e308, 1e308], weights: [1, 1], bias: 0, activation: 'relu' })).toEqual({
+      ok: false,
+      error: { kind: 'overflow' },
+    });
+    expect(neuron({ inputs: [1e308], weights: [10], bias: 0, activation: 'relu' })).toEqual({
+      ok: false,
+      error: { kind: 'overflow' },
+    });
     // Large but representable: fine. A result far below the precision of huge terms that cancel is reported as 0.
     expect(value(neuron({ inputs: [1e308], weights: [1], bias: -1e308, activation: 'relu' })).z).toBe(0);
     expect(value(neuron({ inputs: [1e308, 1], weights: [1, 5], bias: -1e308, activation: 'relu' })).z).toBe(0);
@@ -80,7 +90,9 @@ describe('neuron', () => {
       const bias = random();
       const naive = inputs.reduce((s, x, i) => s + x * weights[i]!, bias);
       const out = value(neuron({ inputs, weights, bias, activation: 'tanh' }));
-      expect(Math.abs(out.z - naive)).toBeLessThan(1e-12 * (1 + inputs.reduce((s, x, i) => s + Math.abs(x * weights[i]!), Math.abs(bias))));
+      expect(Math.abs(out.z - naive)).toBeLessThan(
+        1e-12 * (1 + inputs.reduce((s, x, i) => s + Math.abs(x * weights[i]!), Math.abs(bias))),
+      );
       expect(out.y).toBe(Math.tanh(out.z));
     }
   });

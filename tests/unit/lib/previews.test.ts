@@ -5,8 +5,12 @@ const meta = { title: '神经元', description: '一个神经元做什么。' };
 
 describe('plainText', () => {
   it('keeps the visible text of links, emphasis, code and inline math', () => {
-    expect(plainText('A **bold** [link](/notes/x/) with `code`, $x^2$ and a note[^1] and ![img](/a.svg)')).toBe('A bold link with code, x^2 and a note and');
-    expect(plainText('weights $w_1, \\dots, w_n$ and _emphasis_ but snake_case_name')).toBe('weights w_1, \\dots, w_n and emphasis but snake_case_name');
+    expect(plainText('A **bold** [link](/notes/x/) with `code`, $x^2$ and a note[^1] and ![img](/a.svg)')).toBe(
+      'A bold link with code, x^2 and a note and',
+    );
+    expect(plainText('weights $w_1, \\dots, w_n$ and _emphasis_ but snake_case_name')).toBe(
+      'weights w_1, \\dots, w_n and emphasis but snake_case_name',
+    );
   });
 });
 

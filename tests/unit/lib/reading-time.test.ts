@@ -22,7 +22,9 @@ describe('readingMinutes', () => {
 
 describe('readableText', () => {
   it('drops frontmatter, code, display math and link targets', () => {
-    const text = readableText('---\ntitle: x\n---\nHello [link](https://example.com/very/long)\n```js\ncode code\n```\n$$a+b$$');
+    const text = readableText(
+      '---\ntitle: x\n---\nHello [link](https://example.com/very/long)\n```js\ncode code\n```\n$$a+b$$',
+    );
     expect(text).not.toContain('title');
     expect(text).not.toContain('code code');
     expect(text).not.toContain('example.com');

@@ -23,7 +23,14 @@ describe('relativeUrl', () => {
     expect(relativeUrl('/notes/x/#权重', 'tags/index.html')).toBe('../notes/x/index.html#权重');
   });
   it('leaves other URLs alone', () => {
-    for (const url of ['https://katex.org', '//cdn.example.com/x', '#top', 'fonts/a.woff2', 'data:image/png;base64,x', 'mailto:a@b.c']) {
+    for (const url of [
+      'https://katex.org',
+      '//cdn.example.com/x',
+      '#top',
+      'fonts/a.woff2',
+      'data:image/png;base64,x',
+      'mailto:a@b.c',
+    ]) {
       expect(relativeUrl(url, 'notes/x/index.html')).toBe(url);
     }
   });
@@ -31,14 +38,15 @@ describe('relativeUrl', () => {
 
 describe('rewriteHtml and rewriteCss', () => {
   it('rewrites attributes of a page', () => {
-    const html = '<a href="/notes/a/">a</a><img src="/diagrams/x.svg" alt=""><a href="https://x.org/">x</a><form action="/search/">';
+    const html =
+      '<a href="/notes/a/">a</a><img src="/diagrams/x.svg" alt=""><a href="https://x.org/">x</a><form action="/search/">';
     expect(rewriteHtml(html, 'notes/b/index.html')).toBe(
       '<a href="../../notes/a/index.html">a</a><img src="../../diagrams/x.svg" alt=""><a href="https://x.org/">x</a><form action="../../search/index.html">',
     );
   });
   it('rewrites url() in stylesheets', () => {
-    expect(rewriteCss('a{background:url(/img/x.png)}b{src:url("/f.woff2")}c{src:url(fonts/k.woff2)}', '_astro/s.css')).toBe(
-      'a{background:url(../img/x.png)}b{src:url("../f.woff2")}c{src:url(fonts/k.woff2)}',
-    );
+    expect(
+      rewriteCss('a{background:url(/img/x.png)}b{src:url("/f.woff2")}c{src:url(fonts/k.woff2)}', '_astro/s.css'),
+    ).toBe('a{background:url(../img/x.png)}b{src:url("../f.woff2")}c{src:url(fonts/k.woff2)}');
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CELL, layoutRoadmap, wrapLabel } from '../../../src/lib/roadmap-layout.ts';
 import { ROADMAP_EDGES, ROADMAP_NODES } from '../../../src/data/roadmap.ts';
 
-const node = (id: string, col: number, row: number) => ({ id, col, row, label: { zh: id, en: id }, href: { zh: id, en: id } });
+const node = (id: string, col: number, row: number) => ({
+  id,
+  col,
+  row,
+  label: { zh: id, en: id },
+  href: { zh: id, en: id },
+});
 
 describe('layoutRoadmap', () => {
   it('places nodes on the grid and sizes the canvas to fit', () => {
@@ -18,7 +24,9 @@ describe('layoutRoadmap', () => {
   });
   it('drops vertically within a column', () => {
     const [edge] = layoutRoadmap([node('a', 0, 0), node('b', 0, 1)], [{ from: 'a', to: 'b' }]).edges;
-    expect(edge!.d).toBe(`M${CELL.margin + CELL.nodeWidth / 2},${CELL.margin + CELL.nodeHeight} L${CELL.margin + CELL.nodeWidth / 2},${CELL.margin + CELL.height}`);
+    expect(edge!.d).toBe(
+      `M${CELL.margin + CELL.nodeWidth / 2},${CELL.margin + CELL.nodeHeight} L${CELL.margin + CELL.nodeWidth / 2},${CELL.margin + CELL.height}`,
+    );
   });
   it('rejects an edge to a missing node', () => {
     expect(() => layoutRoadmap([node('a', 0, 0)], [{ from: 'a', to: 'zz' }])).toThrow(/zz/);
@@ -27,7 +35,10 @@ describe('layoutRoadmap', () => {
     const { nodes } = layoutRoadmap(ROADMAP_NODES, ROADMAP_EDGES);
     for (const a of nodes)
       for (const b of nodes)
-        if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+        if (a !== b)
+          expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(
+            true,
+          );
   });
 });
 
@@ -38,6 +49,9 @@ describe('wrapLabel', () => {
     expect(wrapLabel('数据工程师与大数据工程师', 8)).toEqual(['数据工程师与大数', '据工程师']);
   });
   it('cuts a label longer than two lines with an ellipsis', () => {
-    expect(wrapLabel('Open-source tools: TVM, old-photo restoration, SD WebUI and BLAS/LAPACK', 18)).toEqual(['Open-source tools:', 'TVM, old-photo…']);
+    expect(wrapLabel('Open-source tools: TVM, old-photo restoration, SD WebUI and BLAS/LAPACK', 18)).toEqual([
+      'Open-source tools:',
+      'TVM, old-photo…',
+    ]);
   });
 });

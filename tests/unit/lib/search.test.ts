@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { excerptSegments, hasCjk, highlightTerms, MAX_QUERY_LENGTH, mergeRanked, normalizeQuery, phraseQuery } from '../../../src/lib/search.ts';
+import {
+  excerptSegments,
+  hasCjk,
+  highlightTerms,
+  MAX_QUERY_LENGTH,
+  mergeRanked,
+  normalizeQuery,
+  phraseQuery,
+} from '../../../src/lib/search.ts';
 
 describe('normalizeQuery', () => {
   it('collapses whitespace and trims', () => {
@@ -33,8 +41,13 @@ describe('phraseQuery and hasCjk', () => {
 
 describe('mergeRanked', () => {
   const r = (id: string) => ({ id });
-  it('puts exact-phrase matches first, in the plain query\'s relevance order, without duplicates', () => {
-    expect(mergeRanked([r('d'), r('b')], [r('a'), r('b'), r('c'), r('d')]).map((x) => x.id)).toEqual(['b', 'd', 'a', 'c']);
+  it("puts exact-phrase matches first, in the plain query's relevance order, without duplicates", () => {
+    expect(mergeRanked([r('d'), r('b')], [r('a'), r('b'), r('c'), r('d')]).map((x) => x.id)).toEqual([
+      'b',
+      'd',
+      'a',
+      'c',
+    ]);
   });
   it('keeps phrase matches the plain query missed, after the ranked phrase matches', () => {
     expect(mergeRanked([r('z'), r('b')], [r('a'), r('b')]).map((x) => x.id)).toEqual(['b', 'z', 'a']);
@@ -53,7 +66,9 @@ describe('excerptSegments', () => {
     ]);
   });
   it('never lets markup through', () => {
-    const text = excerptSegments('<img src=x onerror=alert(1)><mark>x</mark>').map((s) => s.text).join('');
+    const text = excerptSegments('<img src=x onerror=alert(1)><mark>x</mark>')
+      .map((s) => s.text)
+      .join('');
     expect(text).toBe('x');
   });
 });

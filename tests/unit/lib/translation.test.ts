@@ -86,13 +86,18 @@ describe('frontmatter stamps', () => {
   const note = '---\ntitle: Neuron\ndate: 2026-11-29\ntags: [math]\n---\n\nBody with --- inside.\n';
 
   it('splits frontmatter from body; a file without frontmatter is all body', () => {
-    expect(splitFrontmatter(note)).toEqual({ frontmatter: '---\ntitle: Neuron\ndate: 2026-11-29\ntags: [math]\n---\n', body: '\nBody with --- inside.\n' });
+    expect(splitFrontmatter(note)).toEqual({
+      frontmatter: '---\ntitle: Neuron\ndate: 2026-11-29\ntags: [math]\n---\n',
+      body: '\nBody with --- inside.\n',
+    });
     expect(splitFrontmatter('No frontmatter.')).toEqual({ frontmatter: '', body: 'No frontmatter.' });
   });
 
   it('adds translationOf as the last frontmatter line and leaves the body byte for byte', () => {
     const stamped = withStamp(note, 'abcdef012345');
-    expect(stamped).toBe('---\ntitle: Neuron\ndate: 2026-11-29\ntags: [math]\ntranslationOf: abcdef012345\n---\n\nBody with --- inside.\n');
+    expect(stamped).toBe(
+      '---\ntitle: Neuron\ndate: 2026-11-29\ntags: [math]\ntranslationOf: abcdef012345\n---\n\nBody with --- inside.\n',
+    );
     expect(readStamp(stamped)).toBe('abcdef012345');
   });
 
@@ -101,7 +106,9 @@ describe('frontmatter stamps', () => {
     const stamped = withStamp(crlf, 'abcdef012345');
     expect(stamped).toBe('---\r\ntitle: T\r\ntranslationOf: abcdef012345\r\ntags: [a]\r\n---\r\nBody\r\n');
     expect(withStamp(stamped, 'abcdef012345')).toBe(stamped);
-    expect(withStamp('---\r\ntitle: T\r\n---\r\nB', '111111111111')).toBe('---\r\ntitle: T\r\ntranslationOf: 111111111111\r\n---\r\nB');
+    expect(withStamp('---\r\ntitle: T\r\n---\r\nB', '111111111111')).toBe(
+      '---\r\ntitle: T\r\ntranslationOf: 111111111111\r\n---\r\nB',
+    );
   });
 
   it('reads a quoted stamp or none, and refuses a file without frontmatter', () => {

@@ -13,7 +13,9 @@ describe('url hash segments', () => {
   it('writes its segment, keeps the others, drops plain anchors', () => {
     expect(writeHashSegment('', 'playground', 'd=xor')).toBe('playground:d=xor');
     expect(writeHashSegment('#adam', 'optimizer', 's=saddle')).toBe('optimizer:s=saddle');
-    expect(writeHashSegment('#playground:d=xor~optimizer:s=saddle', 'playground', 'd=spiral')).toBe('optimizer:s=saddle~playground:d=spiral');
+    expect(writeHashSegment('#playground:d=xor~optimizer:s=saddle', 'playground', 'd=spiral')).toBe(
+      'optimizer:s=saddle~playground:d=spiral',
+    );
     expect(writeHashSegment('#optimizer:s=saddle', 'playground', 'd=xor')).toBe('optimizer:s=saddle~playground:d=xor');
   });
 });

@@ -8,7 +8,11 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import remarkCitations, { CitationError, loadBibliography, type CitationOptions } from '../../../src/markdown/remark-citations.ts';
+import remarkCitations, {
+  CitationError,
+  loadBibliography,
+  type CitationOptions,
+} from '../../../src/markdown/remark-citations.ts';
 import rehypeSafeHtml from '../../../src/markdown/rehype-safe-html.ts';
 
 const BIB = String.raw`
@@ -24,7 +28,14 @@ const BIB = String.raw`
   year = 2017, eprint = {1706.03762}, archivePrefix = {arXiv}}
 `;
 
-async function render(markdown: string, { path = 'content/notes/en/x.md', options = { bibtex: BIB }, value }: { path?: string; options?: CitationOptions; value?: string } = {}) {
+async function render(
+  markdown: string,
+  {
+    path = 'content/notes/en/x.md',
+    options = { bibtex: BIB },
+    value,
+  }: { path?: string; options?: CitationOptions; value?: string } = {},
+) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -49,7 +60,9 @@ describe('remark-citations', () => {
 
   it('numbers by first use, reuses the number for a repeated key and gives each use its own id', async () => {
     const html = await render('A [@hochreiter1997long], B [@lecun1998gradient], C [@hochreiter1997long].');
-    expect([...html.matchAll(/<a href="#ref-([a-z0-9]+)"[^>]*id="([^"]+)">\[(\d)\]<\/a>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
+    expect(
+      [...html.matchAll(/<a href="#ref-([a-z0-9]+)"[^>]*id="([^"]+)">\[(\d)\]<\/a>/g)].map((m) => [m[1], m[2], m[3]]),
+    ).toEqual([
       ['hochreiter1997long', 'cite-hochreiter1997long-1', '1'],
       ['lecun1998gradient', 'cite-lecun1998gradient-1', '2'],
       ['hochreiter1997long', 'cite-hochreiter1997long-2', '1'],
@@ -57,12 +70,18 @@ describe('remark-citations', () => {
   });
 
   it('renders [@a; @b] as one group in number order, and ignores a key repeated in the group', async () => {
-    const html = await render('First [@vaswani2017attention]. Then [@lecun1998gradient;@vaswani2017attention ; @lecun1998gradient].');
-    expect(html).toMatch(/Then <sup class="citation"><a href="#ref-vaswani2017attention"[^>]*>\[1\]<\/a><a href="#ref-lecun1998gradient"[^>]*>\[2\]<\/a><\/sup>\./);
+    const html = await render(
+      'First [@vaswani2017attention]. Then [@lecun1998gradient;@vaswani2017attention ; @lecun1998gradient].',
+    );
+    expect(html).toMatch(
+      /Then <sup class="citation"><a href="#ref-vaswani2017attention"[^>]*>\[1\]<\/a><a href="#ref-lecun1998gradient"[^>]*>\[2\]<\/a><\/sup>\./,
+    );
   });
 
   it('appends a References heading and an ordered list with ids, linked titles, venues and back-links', async () => {
-    const html = await render('X [@vaswani2017attention] and [@hochreiter1997long], again [@vaswani2017attention].\n\n## Summary\n\nEnd.');
+    const html = await render(
+      'X [@vaswani2017attention] and [@hochreiter1997long], again [@vaswani2017attention].\n\n## Summary\n\nEnd.',
+    );
     expect(html.match(/<h2>References<\/h2>/g)).toHaveLength(1);
     const list = html.slice(html.indexOf('<h2>References</h2>'));
     // The list comes after everything else in the note.
@@ -86,7 +105,8 @@ describe('remark-citations', () => {
   });
 
   it('leaves a note without citations alone, and code, inline code and link text untouched', async () => {
-    const source = 'Mail a@b.org, `[@lecun1998gradient]` and [[@x]](https://example.org/).\n\n```\n[@lecun1998gradient]\n```\n';
+    const source =
+      'Mail a@b.org, `[@lecun1998gradient]` and [[@x]](https://example.org/).\n\n```\n[@lecun1998gradient]\n```\n';
     const html = await render(source);
     expect(html).not.toContain('References');
     expect(html).not.toContain('citation');
@@ -102,11 +122,15 @@ describe('remark-citations', () => {
   });
 
   it('reports every bad citation at once, on the line it sits on inside a multi-line paragraph', async () => {
-    const error = await render('ok [@lecun1998gradient]\nsecond line [@nope1]\nthird [@hochreiter1997long, p. 3]').catch((e: Error) => e);
+    const error = await render(
+      'ok [@lecun1998gradient]\nsecond line [@nope1]\nthird [@hochreiter1997long, p. 3]',
+    ).catch((e: Error) => e);
     expect(error).toBeInstanceOf(CitationError);
     expect((error as Error).message).toMatch(/^2 citations cannot be resolved:/);
     expect((error as Error).message).toContain('content/notes/en/x.md:2  unknown citation key "nope1"');
-    expect((error as Error).message).toContain('content/notes/en/x.md:3  "[@hochreiter1997long, p. 3]" is not a citation: write [@key] or [@key1; @key2]');
+    expect((error as Error).message).toContain(
+      'content/notes/en/x.md:3  "[@hochreiter1997long, p. 3]" is not a citation: write [@key] or [@key1; @key2]',
+    );
   });
 
   it('counts lines in the file a contributor edits: the frontmatter lines are added to the body line', async () => {
@@ -130,9 +154,13 @@ describe('remark-citations', () => {
   it('reads the bibliography from a file and fails with its file:line when the file is malformed', async () => {
     const bib = join(work, 'bad.bib');
     writeFileSync(bib, '@misc{a, title = {A}}\n@misc{b,\n  title {B}}\n');
-    await expect(render('[@a]', { options: { bibliography: bib } })).rejects.toThrow(`${bib}:3  expected "=" after the field "title"`);
+    await expect(render('[@a]', { options: { bibliography: bib } })).rejects.toThrow(
+      `${bib}:3  expected "=" after the field "title"`,
+    );
     const good = join(work, 'good.bib');
     writeFileSync(good, '@misc{a, author = {Doe, Jane}, title = {A study}, year = 2020}');
-    expect(await render('[@a]', { options: { bibliography: good } })).toContain('<li id="ref-a">J. Doe. A study. 2020.');
+    expect(await render('[@a]', { options: { bibliography: good } })).toContain(
+      '<li id="ref-a">J. Doe. A study. 2020.',
+    );
   });
 });

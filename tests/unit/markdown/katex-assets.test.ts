@@ -13,8 +13,11 @@ describe('KaTeX assets', () => {
     expect(katexPublicPath(version)).toBe(`/vendor/katex-${version}/katex.min.css`);
   });
   it('keeps only woff2 font sources', () => {
-    const css = '@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2"),url(fonts/KaTeX_Main-Regular.woff) format("woff"),url(fonts/KaTeX_Main-Regular.ttf) format("truetype")}';
-    expect(woff2Only(css)).toBe('@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}');
+    const css =
+      '@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2"),url(fonts/KaTeX_Main-Regular.woff) format("woff"),url(fonts/KaTeX_Main-Regular.ttf) format("truetype")}';
+    expect(woff2Only(css)).toBe(
+      '@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}',
+    );
     const real = woff2Only(readFileSync(`${katexDistDir().dir}/katex.min.css`, 'utf8'));
     expect(real).not.toMatch(/\.woff\)|\.ttf/);
     expect(real.match(/\.woff2/g)!.length).toBeGreaterThan(15);

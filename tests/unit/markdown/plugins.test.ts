@@ -42,8 +42,12 @@ describe('rehype-katex-strict', () => {
 
 describe('rehype-heading-anchors', () => {
   it('gives headings GitHub-style ids and a labelled, empty anchor link', async () => {
-    const { html } = await render('## 激活函数\n\n## Activation functions\n\n## Activation functions\n', [rehypeHeadingAnchors]);
-    expect(html).toContain('<h2 id="激活函数">激活函数<a class="heading-anchor" href="#激活函数" aria-label="本节链接: 激活函数"></a></h2>');
+    const { html } = await render('## 激活函数\n\n## Activation functions\n\n## Activation functions\n', [
+      rehypeHeadingAnchors,
+    ]);
+    expect(html).toContain(
+      '<h2 id="激活函数">激活函数<a class="heading-anchor" href="#激活函数" aria-label="本节链接: 激活函数"></a></h2>',
+    );
     expect(html).toContain('id="activation-functions"');
     expect(html).toContain('id="activation-functions-1"');
   });
@@ -55,8 +59,12 @@ describe('rehype-heading-anchors', () => {
 
 describe('rehype-external-links', () => {
   it('opens external links safely in a new tab and says so to screen readers', async () => {
-    const { html } = await render('[a](https://arxiv.org/abs/1412.6980) [b](/notes/neuron/) [c](#x)', [rehypeExternalLinks]);
-    expect(html).toContain('<a href="https://arxiv.org/abs/1412.6980" target="_blank" rel="noopener noreferrer" class="external">a<span class="sr-only">（在新标签页打开）</span></a>');
+    const { html } = await render('[a](https://arxiv.org/abs/1412.6980) [b](/notes/neuron/) [c](#x)', [
+      rehypeExternalLinks,
+    ]);
+    expect(html).toContain(
+      '<a href="https://arxiv.org/abs/1412.6980" target="_blank" rel="noopener noreferrer" class="external">a<span class="sr-only">（在新标签页打开）</span></a>',
+    );
     expect(html).toContain('<a href="/notes/neuron/">b</a>');
     expect(html).toContain('<a href="#x">c</a>');
   });
@@ -67,11 +75,14 @@ describe('rehype-code-blocks', () => {
     const { html } = await render('```python\nprint(1)\n```\n', [
       () => (tree: { children: Array<{ type: string; tagName?: string; properties?: Record<string, unknown> }> }) => {
         // Shiki sets data-language on <pre>; emulate that step.
-        for (const node of tree.children) if (node.tagName === 'pre') node.properties = { ...node.properties, dataLanguage: 'python' };
+        for (const node of tree.children)
+          if (node.tagName === 'pre') node.properties = { ...node.properties, dataLanguage: 'python' };
       },
       rehypeCodeBlocks,
     ]);
-    expect(html).toMatch(/<div class="code-block" data-language="python"><div class="code-block__bar"><span class="code-block__lang">Python<\/span><\/div><pre data-language="python" tabindex="0">/);
+    expect(html).toMatch(
+      /<div class="code-block" data-language="python"><div class="code-block__bar"><span class="code-block__lang">Python<\/span><\/div><pre data-language="python" tabindex="0">/,
+    );
   });
   it('names common languages and passes unknown ids through', () => {
     expect(languageName('sh')).toBe('Shell');
@@ -84,11 +95,16 @@ describe('rehype-toc-nav', () => {
   it('wraps the generated table of contents in a labelled nav that search ignores', async () => {
     const processor = unified().use(remarkParse).use(remarkToc, { heading: '目录|contents' });
     const html = String(
-      await processor.use(remarkRehype).use(rehypeHeadingAnchors).use(rehypeTocNav).use(rehypeStringify).process(
-        new VFile({ path: 'content/notes/zh/x.md', value: 'Intro.\n\n## 目录\n\n## 一\n\n## 二\n' }),
-      ),
+      await processor
+        .use(remarkRehype)
+        .use(rehypeHeadingAnchors)
+        .use(rehypeTocNav)
+        .use(rehypeStringify)
+        .process(new VFile({ path: 'content/notes/zh/x.md', value: 'Intro.\n\n## 目录\n\n## 一\n\n## 二\n' })),
     );
-    expect(html).toMatch(/^<p>Intro\.<\/p>\n<nav class="note-toc" aria-labelledby="目录" data-pagefind-ignore=""><h2 id="目录">目录.*<\/h2>\n<ul>\n<li><a href="#%E4%B8%80">一<\/a><\/li>/s);
+    expect(html).toMatch(
+      /^<p>Intro\.<\/p>\n<nav class="note-toc" aria-labelledby="目录" data-pagefind-ignore=""><h2 id="目录">目录.*<\/h2>\n<ul>\n<li><a href="#%E4%B8%80">一<\/a><\/li>/s,
+    );
     expect(html).toMatch(/<\/ul><\/nav>\n<h2 id="一">/);
   });
   it('leaves a note without a TOC heading alone', async () => {
@@ -100,16 +116,24 @@ describe('rehype-toc-nav', () => {
 describe('remark-note-meta', () => {
   it('records reading time and whether the note has math', async () => {
     const withMath = await render(`${'字'.repeat(700)} $x$`, []);
-    expect((withMath.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({ minutes: 3, hasMath: true });
+    expect((withMath.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({
+      minutes: 3,
+      hasMath: true,
+    });
     const plain = await render('Hello world', []);
-    expect((plain.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({ minutes: 1, hasMath: false });
+    expect((plain.file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter).toEqual({
+      minutes: 1,
+      hasMath: false,
+    });
   });
 });
 
 describe('rehype-table-scroll', () => {
   it('wraps each table in a focusable scroll container', async () => {
     const { default: rehypeTableScroll } = await import('../../../src/markdown/rehype-table-scroll.ts');
-    const { html } = await render('| a | b |\n| --- | --- |\n| 1 | 2 |\n\n| c |\n| --- |\n| 3 |\n', [rehypeTableScroll]);
+    const { html } = await render('| a | b |\n| --- | --- |\n| 1 | 2 |\n\n| c |\n| --- |\n| 3 |\n', [
+      rehypeTableScroll,
+    ]);
     expect(html.match(/<div class="table-scroll" tabindex="0"><table>/g)).toHaveLength(2);
     expect(html).toMatch(/<\/table><\/div>/);
   });

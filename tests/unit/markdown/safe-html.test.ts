@@ -35,7 +35,9 @@ describe('rehype-safe-html', () => {
   });
 
   it('keeps the allowed tags and attributes authors use', async () => {
-    const html = await render('<details><summary>More</summary>\n\nHidden <kbd>Ctrl</kbd> <mark>hi</mark>\n\n</details>\n\n- [x] done\n');
+    const html = await render(
+      '<details><summary>More</summary>\n\nHidden <kbd>Ctrl</kbd> <mark>hi</mark>\n\n</details>\n\n- [x] done\n',
+    );
     expect(html).toContain('<details><summary>More</summary>');
     expect(html).toContain('<kbd>Ctrl</kbd>');
     expect(html).toContain('<mark>hi</mark>');

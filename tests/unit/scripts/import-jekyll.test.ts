@@ -36,7 +36,9 @@ describe('npm run import on the fixture folder', () => {
     expect(first.status).toBe(0);
     expect(first.lines).toHaveLength(6);
     expect(first.lines.slice(0, 5).every((l) => l.startsWith('created '))).toBe(true);
-    expect(first.lines[5]).toBe(`5 created, 0 skipped, 0 failed; give the new tags real labels in ${tagsFile}: other, shell, python`);
+    expect(first.lines[5]).toBe(
+      `5 created, 0 skipped, 0 failed; give the new tags real labels in ${tagsFile}: other, shell, python`,
+    );
   });
 
   it('imports the seed with its slug, TOC and a report of the missing image and new tag', () => {
@@ -58,14 +60,18 @@ describe('npm run import on the fixture folder', () => {
     const before = readFileSync('content/tags.json', 'utf8');
     const after = readFileSync(tagsFile, 'utf8');
     expect(after.startsWith(before.slice(0, before.lastIndexOf('"reference"')))).toBe(true);
-    expect(after).toContain('  "other": { "zh": "other", "en": "other" },\n  "shell": { "zh": "shell", "en": "shell" },\n  "python": { "zh": "python", "en": "python" }\n}');
+    expect(after).toContain(
+      '  "other": { "zh": "other", "en": "other" },\n  "shell": { "zh": "shell", "en": "shell" },\n  "python": { "zh": "python", "en": "python" }\n}',
+    );
   });
 
   it('copies the image it finds and rewrites the link; reports the one it does not', () => {
     const line = first.lines.find((l) => l.includes('Images & Figures'))!;
     expect(line).toContain('1 image copied to');
     expect(line).toContain('image not found: img/missing.png');
-    expect(readFileSync(join(pub, 'images', 'images-and-figures', 'diagram.svg'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'img', 'diagram.svg'), 'utf8'));
+    expect(readFileSync(join(pub, 'images', 'images-and-figures', 'diagram.svg'), 'utf8')).toBe(
+      readFileSync(join(FIXTURES, 'img', 'diagram.svg'), 'utf8'),
+    );
     const text = note('images-and-figures');
     expect(text).toContain('![A small diagram](/images/images-and-figures/diagram.svg)');
     expect(text).toContain('<!-- image not found when importing: img/missing.png (Lost picture) -->');
@@ -74,15 +80,20 @@ describe('npm run import on the fixture folder', () => {
 
   it('normalizes code languages with Shiki’s list, unknown ones to text', () => {
     const text = note('code-fences');
-    for (const fence of ['```c\n', '```json\n', '```js\n', '```sql\n', '```text\n', '```ruby\n']) expect(text).toContain(fence);
-    expect(first.lines.find((l) => l.includes('code-fences'))).toContain('unknown code language "unknownlang", shown as plain text');
+    for (const fence of ['```c\n', '```json\n', '```js\n', '```sql\n', '```text\n', '```ruby\n'])
+      expect(text).toContain(fence);
+    expect(first.lines.find((l) => l.includes('code-fences'))).toContain(
+      'unknown code language "unknownlang", shown as plain text',
+    );
   });
 
   it('skips existing notes without --force and overwrites them with it', () => {
     writeFileSync(join(notes, 'zh', 'code-fences.md'), 'edited by hand');
     const again = run(join(FIXTURES, '2018-06-01-code-fences.md'));
     expect(again.status).toBe(0);
-    expect(again.lines[0]).toMatch(/^skipped tests\/fixtures\/jekyll\/2018-06-01-code-fences\.md: .*code-fences\.md exists \(pass --force to overwrite it\)$/);
+    expect(again.lines[0]).toMatch(
+      /^skipped tests\/fixtures\/jekyll\/2018-06-01-code-fences\.md: .*code-fences\.md exists \(pass --force to overwrite it\)$/,
+    );
     expect(note('code-fences')).toBe('edited by hand');
     const forced = run(join(FIXTURES, '2018-06-01-code-fences.md'), '--force');
     expect(forced.lines[0]).toMatch(/^created .*code-fences\.md \(overwritten\)/);
@@ -106,7 +117,15 @@ describe('npm run import on the fixture folder', () => {
   });
 
   it('takes --slug, --lang and --tags', () => {
-    const result = run(join(FIXTURES, 'no-subtitle.md'), '--slug', 'ml-intro', '--lang', 'en', '--tags', 'Optimization');
+    const result = run(
+      join(FIXTURES, 'no-subtitle.md'),
+      '--slug',
+      'ml-intro',
+      '--lang',
+      'en',
+      '--tags',
+      'Optimization',
+    );
     expect(result.status).toBe(0);
     const text = readFileSync(join(notes, 'en', 'ml-intro.md'), 'utf8');
     expect(text).toContain('tags: [machine-learning, deep-learning, python, optimization]');

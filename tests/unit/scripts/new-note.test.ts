@@ -11,11 +11,15 @@ import { tagRegistry } from '../../../src/lib/tags.ts';
 const work = mkdtempSync(join(tmpdir(), 'dln-new-'));
 const notes = join(work, 'notes');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const TAG_IDS = Object.keys(tagRegistry(JSON.parse(readFileSync('content/tags.json', 'utf8')) as Record<string, unknown>));
+const TAG_IDS = Object.keys(
+  tagRegistry(JSON.parse(readFileSync('content/tags.json', 'utf8')) as Record<string, unknown>),
+);
 
 function run(...args: string[]) {
   const before = isoDate(new Date());
-  const result = spawnSync(process.execPath, ['scripts/new-note.ts', ...args, '--notes-dir', notes], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/new-note.ts', ...args, '--notes-dir', notes], {
+    encoding: 'utf8',
+  });
   return { status: result.status, out: result.stdout, err: result.stderr, dates: [before, isoDate(new Date())] };
 }
 
@@ -27,7 +31,9 @@ describe('npm run new', () => {
     expect(out).toContain(`created ${file}`);
     const text = readFileSync(file, 'utf8');
     expect(checkFrontmatter(text, file, TAG_IDS)).toEqual([]);
-    expect(text).toMatch(/^---\ntitle: 梯度下降法\ndescription: TODO：.+\ndate: (\d{4}-\d{2}-\d{2})\ntags: \[optimization, math\]\n---\n/);
+    expect(text).toMatch(
+      /^---\ntitle: 梯度下降法\ndescription: TODO：.+\ndate: (\d{4}-\d{2}-\d{2})\ntags: \[optimization, math\]\n---\n/,
+    );
     expect(dates).toContain(/date: (\S+)/.exec(text)![1]);
     expect(text).toContain('\n## 目录\n');
   });

@@ -16,7 +16,9 @@ const write = (path: string, text: string) => writeFileSync(join(notes, path), t
 const read = (path: string) => readFileSync(join(notes, path), 'utf8');
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/translations.ts', ...args, '--notes-dir', notes], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/translations.ts', ...args, '--notes-dir', notes], {
+    encoding: 'utf8',
+  });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -40,7 +42,9 @@ describe('translations:stamp', () => {
     expect(read('en/english-only.md')).not.toContain('translationOf');
     expect(out).toMatch(/✓ stamped {3}.*en\/loss\.md \(translationOf: [0-9a-f]{12}, from .*zh\/loss\.md\)/);
     // The body of the translation is untouched.
-    expect(read('en/loss.md')).toBe(front('Loss').replace(/---\n$/, `translationOf: ${contentHash('损失函数。')}\n---\n`) + '\nThe loss.\n');
+    expect(read('en/loss.md')).toBe(
+      front('Loss').replace(/---\n$/, `translationOf: ${contentHash('损失函数。')}\n---\n`) + '\nThe loss.\n',
+    );
     expect(run('stamp', '--all').out).toContain('unchanged');
   });
 
@@ -79,7 +83,9 @@ describe('translations:check', () => {
     write('zh/loss.md', `${front('损失')}\n损失函数，以及风险。\n`);
     const stale = run('check');
     expect(stale.status).toBe(1);
-    expect(stale.err).toMatch(/✗ 1 translation is out of date:\n {2}\S*en\/loss\.md {2}\S*zh\/loss\.md changed since this translation \(stamp [0-9a-f]{12}, now [0-9a-f]{12}\)/);
+    expect(stale.err).toMatch(
+      /✗ 1 translation is out of date:\n {2}\S*en\/loss\.md {2}\S*zh\/loss\.md changed since this translation \(stamp [0-9a-f]{12}, now [0-9a-f]{12}\)/,
+    );
     expect(stale.err).not.toContain('neuron');
     // After updating the translation, stamping it clears the report.
     run('stamp', 'loss');

@@ -19,7 +19,16 @@ describe('zip', () => {
     writeFileSync(file, zip(entries));
     // Python's zipfile ships with python3, which every machine here has.
     const out = join(work, 'out');
-    const result = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))', file, out], { encoding: 'utf8' });
+    const result = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))',
+        file,
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim().split('\n')).toEqual(entries.map((e) => e.name));
     for (const entry of entries) expect(readFileSync(join(out, entry.name)).equals(entry.data)).toBe(true);

@@ -21,12 +21,19 @@ import {
 
 const apply = (...actions: PlotAction[]) => actions.reduce(update, initialState);
 /** Every "x,y" point of an SVG path made of M and L commands. */
-const points = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+const points = (d: string) =>
+  [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
 
 describe('activation plot model: state', () => {
   it('toggles functions, keeping the canonical order, and ignores unknown ids', () => {
     expect(apply({ type: 'toggle', id: 'gelu', on: true }).selected).toEqual(['relu', 'sigmoid', 'tanh', 'gelu']);
-    expect(apply({ type: 'toggle', id: 'step', on: true }, { type: 'toggle', id: 'elu', on: true }).selected).toEqual(['relu', 'elu', 'sigmoid', 'tanh', 'step']);
+    expect(apply({ type: 'toggle', id: 'step', on: true }, { type: 'toggle', id: 'elu', on: true }).selected).toEqual([
+      'relu',
+      'elu',
+      'sigmoid',
+      'tanh',
+      'step',
+    ]);
     expect(apply({ type: 'toggle', id: 'relu', on: false }).selected).toEqual(['sigmoid', 'tanh']);
     expect(apply({ type: 'toggle', id: 'relu6', on: true })).toBe(initialState);
   });
@@ -51,7 +58,10 @@ describe('activation plot model: state', () => {
     expect(keyStep(12)).toBe(0.2);
     expect(apply({ type: 'cursor', x: 1.23456 })).toMatchObject({ cursor: 1.23, crosshair: true });
     expect(apply({ type: 'cursor', x: 100 }).cursor).toBe(6);
-    expect(apply({ type: 'cursor', x: 1.2 }, { type: 'cursor', x: null })).toMatchObject({ cursor: 1.2, crosshair: false });
+    expect(apply({ type: 'cursor', x: 1.2 }, { type: 'cursor', x: null })).toMatchObject({
+      cursor: 1.2,
+      crosshair: false,
+    });
     expect(apply({ type: 'cursor', x: NaN })).toBe(initialState);
     expect(apply({ type: 'cursor', x: 5 }, { type: 'pan', dx: -2.4 }).cursor).toBeCloseTo(2.6, 12);
   });
@@ -96,7 +106,9 @@ describe('activation plot model: what is drawn', () => {
   });
 
   it('breaks the line of the step function at its jump instead of drawing a vertical stroke', () => {
-    const step = derive(apply({ type: 'toggle', id: 'step', on: true }), DEFAULT_SIZE, 'en').curves.find((c) => c.id === 'step')!;
+    const step = derive(apply({ type: 'toggle', id: 'step', on: true }), DEFAULT_SIZE, 'en').curves.find(
+      (c) => c.id === 'step',
+    )!;
     expect(step.d.match(/M/g)).toHaveLength(2);
     const relu = derive(initialState, DEFAULT_SIZE, 'en').curves[0]!;
     expect(relu.dd.match(/M/g)).toHaveLength(2);
@@ -119,7 +131,10 @@ describe('activation plot model: what is drawn', () => {
   });
 
   it('fits the plot to any size it is given', () => {
-    for (const size of [{ width: 288, height: 240 }, { width: 1200, height: 400 }]) {
+    for (const size of [
+      { width: 288, height: 240 },
+      { width: 1200, height: 400 },
+    ]) {
       const v = derive(initialState, size, 'en');
       expect(v.width).toBe(size.width);
       expect(v.area.right).toBe(size.width - 12);
@@ -136,10 +151,22 @@ describe('activation plot model: what is drawn', () => {
       { id: 'tanh', label: 'tanh', f: '0.8337', df: '0.305' },
     ]);
     expect(v.crosshair.visible).toBe(true);
-    expect(v.announcement).toBe('x = 1.2. ReLU: f = 1.2, f′ = 1; sigmoid: f = 0.7685, f′ = 0.1779; tanh: f = 0.8337, f′ = 0.305');
+    expect(v.announcement).toBe(
+      'x = 1.2. ReLU: f = 1.2, f′ = 1; sigmoid: f = 0.7685, f′ = 0.1779; tanh: f = 0.8337, f′ = 0.305',
+    );
     expect(v.rangeLabel).toBe('x from −6 to 6');
     expect(derive(initialState, DEFAULT_SIZE, 'zh').rangeLabel).toBe('x 从 −6 到 6');
-    expect(derive(apply({ type: 'toggle', id: 'relu', on: false }, { type: 'toggle', id: 'sigmoid', on: false }, { type: 'toggle', id: 'tanh', on: false }), DEFAULT_SIZE, 'en').announcement).toBe('No function selected.');
+    expect(
+      derive(
+        apply(
+          { type: 'toggle', id: 'relu', on: false },
+          { type: 'toggle', id: 'sigmoid', on: false },
+          { type: 'toggle', id: 'tanh', on: false },
+        ),
+        DEFAULT_SIZE,
+        'en',
+      ).announcement,
+    ).toBe('No function selected.');
   });
 
   it('reuses the curves of the previous view when only the crosshair moved, with the same result', () => {
@@ -154,10 +181,22 @@ describe('activation plot model: what is drawn', () => {
   });
 
   it('draws nothing but axes when nothing is selected, and never throws for any range', () => {
-    const none = apply({ type: 'toggle', id: 'relu', on: false }, { type: 'toggle', id: 'sigmoid', on: false }, { type: 'toggle', id: 'tanh', on: false });
+    const none = apply(
+      { type: 'toggle', id: 'relu', on: false },
+      { type: 'toggle', id: 'sigmoid', on: false },
+      { type: 'toggle', id: 'tanh', on: false },
+    );
     expect(derive(none, DEFAULT_SIZE, 'en').curves).toEqual([]);
-    let state: PlotState = { ...initialState, selected: ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'gelu', 'silu', 'step'] };
-    for (const action of [{ type: 'zoom', factor: 1000 }, { type: 'pan', dx: 1e6 }, { type: 'zoom', factor: 1e-9 }, { type: 'pan', dx: -1e6 }] as PlotAction[]) {
+    let state: PlotState = {
+      ...initialState,
+      selected: ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'gelu', 'silu', 'step'],
+    };
+    for (const action of [
+      { type: 'zoom', factor: 1000 },
+      { type: 'pan', dx: 1e6 },
+      { type: 'zoom', factor: 1e-9 },
+      { type: 'pan', dx: -1e6 },
+    ] as PlotAction[]) {
       state = update(state, action);
       const v = derive(state, DEFAULT_SIZE, 'en');
       expect(v.curves).toHaveLength(9);
@@ -188,17 +227,27 @@ describe('activation plot model: markers, table, hash', () => {
 
   it('writes and reads the shareable part of the state', () => {
     expect(toHash(initialState)).toBe('f=relu,sigmoid,tanh&d=1&x=-6,6');
-    const state = apply({ type: 'toggle', id: 'gelu', on: true }, { type: 'derivatives', on: false }, { type: 'zoom', factor: 0.5 });
+    const state = apply(
+      { type: 'toggle', id: 'gelu', on: true },
+      { type: 'derivatives', on: false },
+      { type: 'zoom', factor: 0.5 },
+    );
     expect(fromHash(`#plot:${toHash(state)}`)).toEqual({ ...state, crosshair: false });
     expect(fromHash(`#neuron:x=1&w=1&b=0&f=relu~plot:${toHash(state)}`)).toEqual({ ...state, crosshair: false });
     expect(fromHash('#plot:f=&d=0&x=-1,1')?.selected).toEqual([]);
     expect(fromHash('#plot:f=relu&d=1&x=-1000,1000')).toMatchObject({ xMin: -100, xMax: 100 });
   });
 
-  it.each(['', '#intro', '#plot:f=relu6&d=1&x=-6,6', '#plot:f=relu&d=2&x=-6,6', '#plot:f=relu&d=1&x=6,-6', '#plot:f=relu&d=1&x=-6', '#plot:f=relu&d=1&x=-Infinity,6', '#plot:f=relu&d=1&x=a,b'])(
-    'rejects %j',
-    (hash) => {
-      expect(fromHash(hash)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '#intro',
+    '#plot:f=relu6&d=1&x=-6,6',
+    '#plot:f=relu&d=2&x=-6,6',
+    '#plot:f=relu&d=1&x=6,-6',
+    '#plot:f=relu&d=1&x=-6',
+    '#plot:f=relu&d=1&x=-Infinity,6',
+    '#plot:f=relu&d=1&x=a,b',
+  ])('rejects %j', (hash) => {
+    expect(fromHash(hash)).toBeUndefined();
+  });
 });

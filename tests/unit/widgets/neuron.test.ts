@@ -72,7 +72,9 @@ describe('neuron widget model: odd input never throws and keeps the last good re
   });
 
   it('says the same in Chinese', () => {
-    expect(derive(apply(edit('w2', 'abc')), 'zh').message).toBe('w2：“abc”不是一个数。 下面显示的仍是上一次有效输入的结果。');
+    expect(derive(apply(edit('w2', 'abc')), 'zh').message).toBe(
+      'w2：“abc”不是一个数。 下面显示的仍是上一次有效输入的结果。',
+    );
   });
 
   it('clears the message once the field is fixed, and keeps messages of other fields', () => {
@@ -116,7 +118,13 @@ describe('neuron widget model: odd input never throws and keeps the last good re
       const r = random();
       const fields = ['b', ...state.inputs.flatMap((_, k) => [`x${k + 1}`, `w${k + 1}`]), 'x9'];
       const action: NeuronAction =
-        r < 0.1 ? { type: 'add' } : r < 0.2 ? { type: 'remove' } : r < 0.3 ? { type: 'activation', activation: ACTIVATION_IDS[Math.floor(random() * 9)]! } : edit(fields[Math.floor(random() * fields.length)]!, texts[Math.floor(random() * texts.length)]!);
+        r < 0.1
+          ? { type: 'add' }
+          : r < 0.2
+            ? { type: 'remove' }
+            : r < 0.3
+              ? { type: 'activation', activation: ACTIVATION_IDS[Math.floor(random() * 9)]! }
+              : edit(fields[Math.floor(random() * fields.length)]!, texts[Math.floor(random() * texts.length)]!);
       state = update(state, action);
       const view = derive(state, i % 2 ? 'en' : 'zh');
       expect(view.steps, JSON.stringify(state)).toBeDefined();
@@ -168,10 +176,18 @@ describe('neuron widget model: URL hash', () => {
   it('writes and reads the configuration', () => {
     expect(toHash(initialState)).toBe('x=0.5,-1&w=1.2,0.3&b=0.1&f=relu');
     expect(fromHash('#neuron:x=0.5,-1&w=1.2,0.3&b=0.1&f=relu')).toEqual(initialState);
-    const state = apply({ type: 'add' }, edit('w3', '-0.25'), edit('b', '3'), { type: 'activation', activation: 'gelu' });
+    const state = apply({ type: 'add' }, edit('w3', '-0.25'), edit('b', '3'), {
+      type: 'activation',
+      activation: 'gelu',
+    });
     expect(fromHash(`neuron:${toHash(state)}`)).toEqual(state);
     // Its own segment among other widgets' segments (url-hash.ts).
-    expect(fromHash('#playground:d=xor~neuron:x=2&w=3&b=-1&f=tanh~plot:f=relu&d=1&x=-6,6')).toMatchObject({ inputs: [2], weights: [3], bias: -1, activation: 'tanh' });
+    expect(fromHash('#playground:d=xor~neuron:x=2&w=3&b=-1&f=tanh~plot:f=relu&d=1&x=-6,6')).toMatchObject({
+      inputs: [2],
+      weights: [3],
+      bias: -1,
+      activation: 'tanh',
+    });
   });
 
   it('round-trips random configurations (property test)', () => {

@@ -40,12 +40,14 @@ describe('optimizer visualizer model', () => {
     const o = sgd(0.3);
     let theta = [-3.5, 1.5];
     let s = o.init(2);
-    for (let k = 0; k < 5; k++) ({ theta, state: s } = o.step(theta, surfaces.ravine.gradient(theta[0]!, theta[1]!), s));
+    for (let k = 0; k < 5; k++)
+      ({ theta, state: s } = o.step(theta, surfaces.ravine.gradient(theta[0]!, theta[1]!), s));
     expect(state.walkers.sgd.path.at(-1)).toEqual({ x: theta[0], y: theta[1] });
   });
 
   it('shows what the note says about each surface', () => {
-    const after = (surface: 'rosenbrock' | 'saddle', steps: number) => update(createState(surfaceConfig(surface)), { type: 'step', steps }).walkers;
+    const after = (surface: 'rosenbrock' | 'saddle', steps: number) =>
+      update(createState(surfaceConfig(surface)), { type: 'step', steps }).walkers;
     // Rosenbrock: SGD is still far from (1, 1) after 1,000 steps; momentum and Adam are close.
     const r = after('rosenbrock', MAX_STEPS);
     const distance = (p: { x: number; y: number }) => Math.hypot(p.x - 1, p.y - 1);
@@ -53,7 +55,10 @@ describe('optimizer visualizer model', () => {
     expect(distance(r.momentum.path.at(-1)!)).toBeLessThan(0.05);
     expect(distance(r.adam.path.at(-1)!)).toBeLessThan(0.05);
     // …and at 0.01 SGD diverges within a few steps.
-    const fast = update(update(createState(surfaceConfig('rosenbrock')), { type: 'rate', optimizer: 'sgd', rate: 0.01 }), { type: 'step', steps: 20 });
+    const fast = update(
+      update(createState(surfaceConfig('rosenbrock')), { type: 'rate', optimizer: 'sgd', rate: 0.01 }),
+      { type: 'step', steps: 20 },
+    );
     expect(fast.walkers.sgd.diverged).toBe(true);
     expect(fast.walkers.sgd.path.length).toBeLessThan(10);
     expect(derive(fast, 'en').walkers[0]).toMatchObject({ loss: 'diverged', diverged: true });
@@ -90,7 +95,11 @@ describe('optimizer visualizer model', () => {
   });
 
   it('round-trips the hash next to other segments, and repairs bad fields', () => {
-    const config = normalizeConfig({ surface: 'saddle', start: { x: 0.5, y: -1.25 }, rates: { sgd: 0.1, momentum: 0.0003, adam: 1 } });
+    const config = normalizeConfig({
+      surface: 'saddle',
+      start: { x: 0.5, y: -1.25 },
+      rates: { sgd: 0.1, momentum: 0.0003, adam: 1 },
+    });
     expect(toHash(config)).toBe('s=saddle&x=0.5&y=-1.25&sgd=0.1&momentum=0.0003&adam=1');
     expect(fromHash(`#playground:d=xor~optimizer:${toHash(config)}`)).toEqual(config);
     expect(fromHash('#optimizer:s=nope&x=abc&adam=')).toEqual(surfaceConfig('rosenbrock'));
@@ -114,8 +123,12 @@ describe('optimizer visualizer model', () => {
 
   it('describes the positions in words, in both languages', () => {
     const view = derive(createState(surfaceConfig('ravine')), 'en');
-    expect(view.summary).toBe('After 0 steps: SGD at (−3.5, 1.5), L = 7.3625; Momentum at (−3.5, 1.5), L = 7.3625; Adam at (−3.5, 1.5), L = 7.3625.');
-    expect(derive(createState(surfaceConfig('ravine')), 'zh').summary).toMatch(/^0 步之后：SGD 在 \(−3\.5, 1\.5\)，L = 7\.3625；动量/);
+    expect(view.summary).toBe(
+      'After 0 steps: SGD at (−3.5, 1.5), L = 7.3625; Momentum at (−3.5, 1.5), L = 7.3625; Adam at (−3.5, 1.5), L = 7.3625.',
+    );
+    expect(derive(createState(surfaceConfig('ravine')), 'zh').summary).toMatch(
+      /^0 步之后：SGD 在 \(−3\.5, 1\.5\)，L = 7\.3625；动量/,
+    );
     expect(view.walkers.map((w) => w.rateIndex)).toEqual([RATES.indexOf(0.3), RATES.indexOf(0.03), RATES.indexOf(0.1)]);
   });
 });

@@ -55,11 +55,23 @@ describe('playground model: the run', () => {
       expect(steps).toBeLessThanOrEqual(1000);
     }
     expect(state.metrics.testAccuracy).toBeGreaterThan(0.98);
-    expect(state.history.at(-1)).toEqual({ step: steps, trainLoss: state.metrics.trainLoss, testLoss: state.metrics.testLoss });
+    expect(state.history.at(-1)).toEqual({
+      step: steps,
+      trainLoss: state.metrics.trainLoss,
+      testLoss: state.metrics.testLoss,
+    });
   });
 
   it('is deterministic: the same configuration and seed give the same run however the steps are sliced', () => {
-    const config = normalizeConfig({ ...DEFAULT_CONFIG, dataset: 'spiral', noise: 0.1, hidden: [8, 8], dropout: 0.2, l2: 0.001, batchSize: 7 });
+    const config = normalizeConfig({
+      ...DEFAULT_CONFIG,
+      dataset: 'spiral',
+      noise: 0.1,
+      hidden: [8, 8],
+      dropout: 0.2,
+      l2: 0.001,
+      batchSize: 7,
+    });
     const once = train(createState(config), 300);
     const sliced = [1, 49, 100, 150].reduce(train, createState(config));
     expect(sliced.run.step).toBe(300);
@@ -105,7 +117,9 @@ describe('playground model: the run', () => {
     expect(update(initialState, { type: 'neurons', layer: 1, count: 8 }).config.hidden).toEqual([4, 8]);
     expect(update(initialState, { type: 'neurons', layer: 0, count: 0 }).config.hidden).toEqual([1, 4]);
     expect(update(initialState, { type: 'neurons', layer: 5, count: 3 })).toBe(initialState);
-    expect(derive(update(initialState, { type: 'neurons', layer: 1, count: 8 }), 'en').architecture).toBe('2 → 4 → 8 → 1');
+    expect(derive(update(initialState, { type: 'neurons', layer: 1, count: 8 }), 'en').architecture).toBe(
+      '2 → 4 → 8 → 1',
+    );
   });
 
   it('plays, pauses, resets', () => {
@@ -123,7 +137,19 @@ describe('playground model: the run', () => {
 
 describe('playground model: configuration and the URL hash', () => {
   it('round-trips every field through the hash, next to other widgets’ segments', () => {
-    const config = normalizeConfig({ dataset: 'spiral', noise: 0.35, trainFraction: 0.7, hidden: [8, 2, 5], activation: 'relu', learningRate: 0.003, batchSize: 25, optimizer: 'momentum', l2: 0.001, dropout: 0.3, seed: 4_000_000_000 });
+    const config = normalizeConfig({
+      dataset: 'spiral',
+      noise: 0.35,
+      trainFraction: 0.7,
+      hidden: [8, 2, 5],
+      activation: 'relu',
+      learningRate: 0.003,
+      batchSize: 25,
+      optimizer: 'momentum',
+      l2: 0.001,
+      dropout: 0.3,
+      seed: 4_000_000_000,
+    });
     const hash = toHash(config);
     expect(hash).toBe('d=spiral&n=0.35&t=0.7&h=8,2,5&a=relu&lr=0.003&b=25&o=momentum&l2=0.001&do=0.3&s=4000000000');
     expect(fromHash(`#playground:${hash}`)).toEqual(config);
@@ -134,7 +160,9 @@ describe('playground model: configuration and the URL hash', () => {
   });
 
   it('repairs a garbled hash field by field', () => {
-    const config = fromHash('#playground:d=moons&n=7&t=0.52&h=4,99,x&a=swish&lr=0.028&b=0&o=rmsprop&l2=-1&do=0.9&s=-3')!;
+    const config = fromHash(
+      '#playground:d=moons&n=7&t=0.52&h=4,99,x&a=swish&lr=0.028&b=0&o=rmsprop&l2=-1&do=0.9&s=-3',
+    )!;
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
       noise: 0.5,
@@ -171,7 +199,9 @@ describe('playground model: pictures and text', () => {
     expect(picture.values[2]![3]!.every((v) => v >= -1 && v <= 1)).toBe(true); // tanh
     // Every neuron equals the forward pass of the library at that point.
     const trace = forward(state.run.network, [x, y]);
-    trace.a.forEach((layer, l) => layer.forEach((value, j) => expect(picture.values[l + 1]![j]![cell]).toBeCloseTo(value, 5)));
+    trace.a.forEach((layer, l) =>
+      layer.forEach((value, j) => expect(picture.values[l + 1]![j]![cell]).toBeCloseTo(value, 5)),
+    );
     // Redrawing into the previous picture reuses its arrays; another architecture gets new ones.
     const before = picture.probability[cell];
     const later = train(state, 10).run.network;
@@ -203,7 +233,9 @@ describe('playground model: pictures and text', () => {
     expect(en.step).toBe('40');
     expect(en.epoch).toBe('2');
     expect(en.testLoss).toMatch(/^0\.\d{1,3}$/);
-    expect(en.summary).toBe(`Epoch 2, step 40. Training loss ${en.trainLoss}, test loss ${en.testLoss}; test accuracy ${en.testAccuracy}.`);
+    expect(en.summary).toBe(
+      `Epoch 2, step 40. Training loss ${en.trainLoss}, test loss ${en.testLoss}; test accuracy ${en.testAccuracy}.`,
+    );
     expect(en.parameters).toBe('37 parameters');
     expect(derive(state, 'zh').summary).toMatch(/^第 2 轮（epoch），第 40 步。训练损失 /);
     expect(derive(update(state, { type: 'play' }), 'en').status).toBe('Training…');
