@@ -23,6 +23,7 @@ import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
 import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
 import rehypeSafeHtml from './src/markdown/rehype-safe-html.ts';
 import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
+import rehypeImageSize from './src/markdown/rehype-image-size.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 // Astro caches the content layer in cacheDir. The site's own builds keep one cache per output folder
@@ -52,6 +53,7 @@ const processor = unified({
     rehypeExternalLinks,
     rehypeCodeBlocks,
     rehypeTableScroll,
+    rehypeImageSize,
   ],
   remarkRehype: {
     footnoteLabel: '脚注 · Footnotes',

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { checkBuiltLinks } from './lib/check-links.ts';
+import { checkBuiltLinks, checkPageBasics } from './lib/check-links.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
 
@@ -62,7 +62,12 @@ const broken = checkBuiltLinks(STAGING);
 if (broken.length > 0) {
   fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
 }
-console.log('✓ internal links and anchors');
+console.log('✓ internal links, anchors and images');
+
+const basics = checkPageBasics(STAGING);
+if (basics.length > 0)
+  fail(`${basics.length} page${basics.length > 1 ? 's' : ''} without the basics:\n  ${basics.join('\n  ')}`);
+console.log('✓ every page has one <h1>, a title and a description');
 
 const sw = await writeServiceWorker(STAGING);
 if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);

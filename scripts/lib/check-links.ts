@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { findBrokenLinks, scanHtml, type PageLinks } from '../../src/lib/link-check.ts';
+import { findBrokenLinks, pageBasicsProblems, scanHtml, type PageLinks } from '../../src/lib/link-check.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -63,4 +63,14 @@ export function checkBuiltLinks(dir: string, notesDir = process.env.NOTES_DIR ??
     return `${key} (in a layout or component; on ${shown.length} page${shown.length > 1 ? 's' : ''}: ${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''})`;
   });
   return [...fromNotes, ...templated];
+}
+
+/** Pages without exactly one h1, a title or a description, as `page: problem` lines. */
+export function checkPageBasics(dir: string): string[] {
+  return walk(dir)
+    .filter((file) => file.endsWith('.html'))
+    .flatMap((file) => {
+      const page = `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+      return pageBasicsProblems(readFileSync(file, 'utf8')).map((problem) => `page ${page} ${problem}`);
+    });
 }

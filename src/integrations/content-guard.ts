@@ -10,6 +10,7 @@ import { slugProblem } from '../lib/slug.ts';
 import { findCycle } from '../lib/graph.ts';
 import { nearest } from '../lib/nearest.ts';
 import { parseDocument } from 'yaml';
+import { isUtf8, unclosedFence } from '../lib/markdown-checks.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,13 +42,45 @@ export function checkNotesFolder(notesDir: string, tagIds: readonly string[], ro
     if (other)
       problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
     seen.set(key, file);
-    const source = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    if (!isUtf8(bytes)) {
+      problems.push({ file, message: 'the file is not UTF-8: save it as UTF-8 (other encodings garble Chinese text)' });
+      continue;
+    }
+    const source = bytes.toString('utf8');
+    const fence = unclosedFence(source);
+    if (fence) {
+      problems.push({
+        file,
+        line: fence,
+        message: 'this code fence is never closed: add the closing ``` (or ~~~) line',
+      });
+    }
     const own = checkFrontmatter(source, file, tagIds);
     problems.push(...own);
     if (own.length === 0) notes.push({ file, slug, source });
   }
   problems.push(...checkPrerequisites(notes));
+  problems.push(
+    ...checkOriginals([...seen].map(([key, file]) => ({ file, lang: key.split('/')[0]!, slug: key.split('/')[1]! }))),
+  );
   return problems;
+}
+
+/** An English note translates a Chinese one: an English slug without a Chinese note is a mistake. */
+function checkOriginals(files: ReadonlyArray<{ file: string; lang: string; slug: string }>): ContentProblem[] {
+  const zh = files.filter((f) => f.lang === 'zh').map((f) => f.slug);
+  return files
+    .filter((f) => f.lang === 'en' && !zh.includes(f.slug))
+    .map((f) => {
+      const guess = nearest(f.slug, zh);
+      return {
+        file: f.file,
+        message:
+          `this translation has no Chinese original content/notes/zh/${f.slug}.md` +
+          (guess ? `: did you mean the slug "${guess}"?` : ': add the Chinese note first, with the same slug'),
+      };
+    });
 }
 
 interface NoteSource {

@@ -93,3 +93,16 @@ function decodeEntities(value: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>');
 }
+
+/**
+ * What every page needs to be found and read: exactly one `<h1>`, a non-empty `<title>` and a
+ * `<meta name="description">`. Returns the problems of one page, in words.
+ */
+export function pageBasicsProblems(html: string): string[] {
+  const problems: string[] = [];
+  const h1 = html.match(/<h1[\s>]/g)?.length ?? 0;
+  if (h1 !== 1) problems.push(`has ${h1} <h1> elements; a page needs exactly one (the note's title)`);
+  if (!/<title>[^<\s][^<]*<\/title>/.test(html)) problems.push('has no <title>');
+  if (!/<meta name="description" content="[^"\s][^"]*"/.test(html)) problems.push('has no <meta name="description">');
+  return problems;
+}

@@ -115,7 +115,7 @@ describe('bad input stops the build with a useful message', () => {
   afterAll(() => rmSync(badDir, { recursive: true, force: true }));
   const goodIndex = () => readFileSync(join(out, 'index.html'), 'utf8');
 
-  function notes(files: Record<string, string>) {
+  function notes(files: Record<string, string | Buffer>) {
     rmSync(badDir, { recursive: true, force: true });
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(badDir, name.split('/')[0]!), { recursive: true });
@@ -133,6 +133,11 @@ describe('bad input stops the build with a useful message', () => {
       'zh/tag.md': fm(OK.replace('[math]', '[maths]')),
       'en/date.md': fm(OK.replace('2026-11-29', '2026-02-30')),
       'zh/Bad_Name.md': fm(OK),
+      'zh/dup.md': fm(OK),
+      'zh/dup.mdx': fm(OK),
+      'en/orphan.md': fm(OK),
+      'zh/fence.md': `${fm(OK)}\nIntro.\n\n\`\`\`python\nx = 1\n`,
+      'zh/gbk.md': Buffer.concat([Buffer.from(fm(OK)), Buffer.from([0xc9, 0xf1, 0xbe, 0xad, 0x0a])]),
     });
     const { status, output } = build(badDir, out);
     expect(status).not.toBe(0);
@@ -140,6 +145,12 @@ describe('bad input stops the build with a useful message', () => {
     expect(output).toMatch(/zh\/tag\.md:5 {2}tags: unknown tag "maths": did you mean "math"\?/);
     expect(output).toMatch(/en\/date\.md:4 {2}"2026-02-30" is not a real calendar date/);
     expect(output).toMatch(/Bad_Name\.md {2}the file name is not a valid slug/);
+    expect(output).toMatch(
+      /zh\/dup\.mdx {2}the slug "dup" is already used by .*zh\/dup\.md: keep one of \.md and \.mdx/,
+    );
+    expect(output).toMatch(/en\/orphan\.md {2}this translation has no Chinese original content\/notes\/zh\/orphan\.md/);
+    expect(output).toMatch(/zh\/fence\.md:12 {2}this code fence is never closed/);
+    expect(output).toMatch(/zh\/gbk\.md {2}the file is not UTF-8/);
     expect(output).toContain('The last good build');
     expect(goodIndex()).toBe(before);
     expect(existsSync(`${out}.staging`)).toBe(false);
@@ -161,7 +172,10 @@ describe('bad input stops the build with a useful message', () => {
   });
 
   it('names the source line of a broken internal link', () => {
-    notes({ 'zh/ok.md': `${fm(OK)}\nSee [the neuron](/notes/nueron/).\n`, 'zh/roadmap.md': fm(OK) });
+    notes({
+      'zh/ok.md': `${fm(OK)}\nSee [the neuron](/notes/nueron/).\n\n![A diagram](/diagrams/missing.svg)\n`,
+      'zh/roadmap.md': fm(OK),
+    });
     const { status, output } = build(badDir, out);
     expect(status).not.toBe(0);
     expect(output).toMatch(

@@ -61,3 +61,23 @@ describe('resolveHref and scanHtml', () => {
     expect(hrefs).toEqual(['/p/?q=1&r=2', '/f.svg', '/i.svg']);
   });
 });
+
+describe('pageBasicsProblems', () => {
+  const page = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
+    `<html><head>${head}</head><body>${body}</body></html>`;
+  it('accepts a page with one h1, a title and a description', async () => {
+    const { pageBasicsProblems } = await import('../../../src/lib/link-check.ts');
+    expect(pageBasicsProblems(page('<h1>One</h1><h2>Two</h2>'))).toEqual([]);
+  });
+  it('names each missing piece', async () => {
+    const { pageBasicsProblems } = await import('../../../src/lib/link-check.ts');
+    expect(pageBasicsProblems(page('<h1>a</h1><h1 class="x">b</h1>'))).toEqual([
+      "has 2 <h1> elements; a page needs exactly one (the note's title)",
+    ]);
+    expect(pageBasicsProblems(page('<p>no heading</p>', '<title></title>'))).toEqual([
+      "has 0 <h1> elements; a page needs exactly one (the note's title)",
+      'has no <title>',
+      'has no <meta name="description">',
+    ]);
+  });
+});

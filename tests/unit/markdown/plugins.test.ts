@@ -138,3 +138,25 @@ describe('rehype-table-scroll', () => {
     expect(html).toMatch(/<\/table><\/div>/);
   });
 });
+
+describe('rehype-image-size', () => {
+  it('reads an SVG size from width/height or the viewBox', async () => {
+    const { svgSize } = await import('../../../src/markdown/rehype-image-size.ts');
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360">')).toEqual({
+      width: 640,
+      height: 360,
+    });
+    expect(svgSize('<svg width="300" height="150.4" viewBox="0 0 600 300">')).toEqual({ width: 300, height: 150 });
+    expect(svgSize('<svg>')).toBeUndefined();
+  });
+  it('sizes local SVG diagrams and lets them load lazily', async () => {
+    const { default: rehypeImageSize } = await import('../../../src/markdown/rehype-image-size.ts');
+    const { html } = await render('![Neuron](/diagrams/neuron-diagram.svg)\n\n![Remote](https://example.com/x.png)\n', [
+      rehypeImageSize,
+    ]);
+    expect(html).toMatch(
+      /<img src="\/diagrams\/neuron-diagram\.svg" alt="Neuron" loading="lazy" decoding="async" width="\d+" height="\d+">/,
+    );
+    expect(html).toContain('<img src="https://example.com/x.png" alt="Remote" loading="lazy" decoding="async">');
+  });
+});
