@@ -189,15 +189,35 @@ function focusableWideFormulas(): void {
   }
 }
 
+/**
+ * Reading progress: its code loads only where there is progress to show (something stored, or a progress
+ * summary on the page) or when the reader first marks a note, so a first visit to a note loads no more.
+ */
+function setUpProgressOnDemand(): void {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem('dln-studied');
+  } catch {
+    /* storage blocked: there is nothing to show */
+  }
+  const load = () => import('./progress.ts').then((m) => m.setUpProgress());
+  if (stored || document.querySelector('[data-progress-summary]')) {
+    void load();
+    return;
+  }
+  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-progress-toggle]')) {
+    toggle.hidden = false;
+    toggle.addEventListener('click', () => void load().then(() => toggle.click()), { once: true });
+  }
+}
+
 setUpThemeToggle();
 setUpCopyButtons();
 focusableWideFormulas();
 setUpPreviews();
 setUpTocHighlight();
 setUpSearch();
-if (document.querySelector('[data-progress-toggle], [data-progress-summary], [data-progress-slug]')) {
-  void import('./progress.ts').then((m) => m.setUpProgress());
-}
+setUpProgressOnDemand();
 if (import.meta.env.PROD && location.protocol !== 'file:') {
   addEventListener('load', () => void import('./pwa.ts').then((m) => m.registerServiceWorker()).catch(() => undefined));
 }

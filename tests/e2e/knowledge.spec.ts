@@ -72,8 +72,8 @@ describe('the connected notes', () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/notes/neuron/`);
     const toggle = page.getByTestId('mark-studied');
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click(); // the first click also loads the progress code
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await page.reload();
     expect(await page.getByTestId('mark-studied').getAttribute('aria-pressed')).toBe('true');
 
