@@ -22,7 +22,7 @@ interface Messages {
   glossaryUrl: string;
 }
 
-const MAX_SHOWN = 10;
+const MAX_SHOWN = 8;
 const DEBOUNCE_MS = 60;
 const mounted = new WeakSet<HTMLElement>();
 
