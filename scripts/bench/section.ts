@@ -11,6 +11,8 @@ export interface BenchSection {
   name: string;
   /** One line saying what it measures. */
   description: string;
+  /** Slow, and builds what it measures itself: runs only when named, and needs no build of the site. */
+  standalone?: boolean;
   /** Measures, and returns the text to print (usually a `table`). */
   run(context: BenchContext): Promise<string>;
 }
@@ -18,7 +20,11 @@ export interface BenchSection {
 /** Rows of cells as an aligned plain-text table; the first row is the header. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

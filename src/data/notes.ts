@@ -2,7 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../lib/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
-import { groupBySection } from '../lib/sections.ts';
+import { groupBySection, type Section } from '../lib/sections.ts';
 import { topologicalOrder, type Edge } from '../lib/graph.ts';
 import { SECTIONS } from './registry.ts';
 
@@ -38,24 +38,43 @@ export function prerequisiteEdges(notes: readonly Note[]): Edge[] {
   return notes.flatMap((n) => n.prerequisites.filter((p) => slugs.has(p)).map((p) => ({ from: p, to: n.slug })));
 }
 
+const readingOrders = new Map<Lang, Promise<Note[]>>();
+const sectionLists = new Map<Lang, Promise<Section<Note>[]>>();
+
 /**
  * Notes of a language in reading order: every note after its prerequisites; where they leave a choice,
  * the order of content/sections.json.
  */
-export async function notesIn(lang: Lang): Promise<Note[]> {
-  const notes = (await allNotes()).filter((n) => n.lang === lang);
-  const preferred = groupBySection(notes, SECTIONS).flatMap((g) => g.items.map((n) => n.slug));
-  const order = topologicalOrder(preferred, prerequisiteEdges(notes), preferred);
-  return order.map((slug) => notes.find((n) => n.slug === slug)!);
+export function notesIn(lang: Lang): Promise<Note[]> {
+  // Computed once per language and build: every page asks (the sidebar, previous/next), and at 1,000 notes
+  // ordering them costs more than rendering a page. Callers copy before sorting.
+  let ordered = readingOrders.get(lang);
+  if (!ordered) {
+    ordered = allNotes().then((all) => {
+      const notes = all.filter((n) => n.lang === lang);
+      const preferred = groupBySection(notes, SECTIONS).flatMap((g) => g.items.map((n) => n.slug));
+      const bySlug = new Map<string, Note>(notes.map((n) => [n.slug, n]));
+      return topologicalOrder(preferred, prerequisiteEdges(notes), preferred).map((slug) => bySlug.get(slug)!);
+    });
+    readingOrders.set(lang, ordered);
+  }
+  return ordered;
 }
 
-/** Roadmap sections of a language, each listing its notes in reading order. */
-export async function sectionsIn(lang: Lang) {
-  const ordered = await notesIn(lang);
-  return groupBySection(ordered, SECTIONS).map((group) => ({
-    ...group,
-    items: [...group.items].sort((a, b) => ordered.indexOf(a) - ordered.indexOf(b)),
-  }));
+/** Roadmap sections of a language, each listing its notes in reading order (computed once per language). */
+export function sectionsIn(lang: Lang): Promise<Section<Note>[]> {
+  let sections = sectionLists.get(lang);
+  if (!sections) {
+    sections = notesIn(lang).then((ordered) => {
+      const position = new Map(ordered.map((n, i) => [n, i]));
+      return groupBySection(ordered, SECTIONS).map((group) => ({
+        ...group,
+        items: [...group.items].sort((a, b) => position.get(a)! - position.get(b)!),
+      }));
+    });
+    sectionLists.set(lang, sections);
+  }
+  return sections;
 }
 
 /** The same note in another language, if it has been written. */

@@ -95,6 +95,7 @@ const STRINGS = {
   builtWith: { zh: '以 Astro 构建，离线可读。', en: 'Built with Astro, readable offline.' },
   sectionOther: { zh: '其他', en: 'More' },
   showAllNotes: { zh: '全部笔记', en: 'All notes' },
+  moreNotes: { zh: '本节另有 {n} 篇…', en: '{n} more in this section…' },
   searchNoScript: {
     zh: '搜索需要 JavaScript。你也可以从学习路线或标签页浏览全部笔记。',
     en: 'Search needs JavaScript. You can also browse every note from the roadmap or the tags page.',

@@ -10,7 +10,8 @@ import { slugProblem } from '../lib/slug.ts';
 import { findCycle } from '../lib/graph.ts';
 import { nearest } from '../lib/nearest.ts';
 import { parseDocument } from 'yaml';
-import { isUtf8, unclosedFence } from '../lib/markdown-checks.ts';
+import { unclosedFence } from '../lib/markdown-checks.ts';
+import { isUtf8 } from 'node:buffer';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

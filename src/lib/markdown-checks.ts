@@ -21,13 +21,3 @@ export function unclosedFence(source: string): number | undefined {
   }
   return open?.line;
 }
-
-/** Whether bytes are valid UTF-8 (notes must be; other encodings turn Chinese into mojibake). */
-export function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}

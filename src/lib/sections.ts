@@ -52,3 +52,17 @@ export function neighbours<T extends { slug: string }>(
   if (index < 0) return {};
   return { prev: ordered[index - 1], next: ordered[index + 1] };
 }
+
+/**
+ * The part of a long list the sidebar shows around the current item: at most `size` items, the current one
+ * as central as the ends allow, so a page's sidebar stays the same size however many notes a section has.
+ */
+export function windowAround<T>(
+  items: readonly T[],
+  index: number,
+  size: number,
+): { items: T[]; before: number; after: number } {
+  if (items.length <= size) return { items: [...items], before: 0, after: 0 };
+  const start = Math.min(Math.max(0, index - Math.floor(size / 2)), items.length - size);
+  return { items: items.slice(start, start + size), before: start, after: items.length - start - size };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUtf8, unclosedFence } from '../../../src/lib/markdown-checks.ts';
+import { unclosedFence } from '../../../src/lib/markdown-checks.ts';
 
 describe('unclosedFence', () => {
   it('accepts closed fences of either kind, longer closers and inner shorter fences', () => {
@@ -10,12 +10,5 @@ describe('unclosedFence', () => {
   it('names the line of the fence that never closes', () => {
     expect(unclosedFence('---\ntitle: x\n---\n\nText\n\n```python\nx = 1\n')).toBe(7);
     expect(unclosedFence('```\na\n```\n\n~~~\nb\n```\n')).toBe(5);
-  });
-});
-
-describe('isUtf8', () => {
-  it('accepts UTF-8 and rejects GBK bytes', () => {
-    expect(isUtf8(new TextEncoder().encode('神经元'))).toBe(true);
-    expect(isUtf8(Uint8Array.from([0xc9, 0xf1, 0xbe, 0xad]))).toBe(false); // 神经 in GBK
   });
 });

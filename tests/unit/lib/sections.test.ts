@@ -32,3 +32,17 @@ describe('neighbours', () => {
     expect(neighbours(ordered, 'nope')).toEqual({});
   });
 });
+
+describe('windowAround', () => {
+  it('keeps short lists whole', async () => {
+    const { windowAround } = await import('../../../src/lib/sections.ts');
+    expect(windowAround([1, 2, 3], 1, 5)).toEqual({ items: [1, 2, 3], before: 0, after: 0 });
+  });
+  it('centres the current item in a long list and counts what is left out', async () => {
+    const { windowAround } = await import('../../../src/lib/sections.ts');
+    const list = Array.from({ length: 100 }, (_, i) => i);
+    expect(windowAround(list, 50, 5)).toEqual({ items: [48, 49, 50, 51, 52], before: 48, after: 47 });
+    expect(windowAround(list, 0, 5)).toEqual({ items: [0, 1, 2, 3, 4], before: 0, after: 95 });
+    expect(windowAround(list, 99, 5)).toEqual({ items: [95, 96, 97, 98, 99], before: 95, after: 0 });
+  });
+});
