@@ -3,7 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from '../lib/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
 import { groupBySection, type Section } from '../lib/sections.ts';
-import { topologicalOrder, type Edge } from '../lib/graph.ts';
+import { backlinks, linkedSlugs, topologicalOrder, type Edge } from '../lib/graph.ts';
 import { SECTIONS } from './registry.ts';
 
 export interface Note {
@@ -96,4 +96,32 @@ export function langParams() {
 export async function roadmapHref(lang: Lang): Promise<string> {
   const hasRoadmap = (await allNotes()).some((n) => n.slug === 'roadmap' && n.lang === lang);
   return hasRoadmap ? noteUrl(lang, 'roadmap') : `${langPrefix(lang)}#roadmap-sections`;
+}
+
+const referrers = new Map<Lang, Promise<Map<string, Note[]>>>();
+
+/**
+ * For each note of a language, the notes that link to it, in reading order. Computed once per language
+ * and build: scanning every note for every page would cost O(N²) at build time.
+ */
+export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
+  let map = referrers.get(lang);
+  if (!map) {
+    map = notesIn(lang).then((ordered) => {
+      const bySlug = new Map<string, Note>(ordered.map((n) => [n.slug, n]));
+      const position = new Map<string, number>(ordered.map((n, i) => [n.slug, i]));
+      const links = backlinks(new Map(ordered.map((n) => [n.slug, linkedSlugs(n.entry.body ?? '')])));
+      return new Map(
+        [...links].map(([slug, sources]) => [
+          slug,
+          sources
+            .filter((s) => bySlug.has(s))
+            .sort((a, b) => position.get(a)! - position.get(b)!)
+            .map((s) => bySlug.get(s)!),
+        ]),
+      );
+    });
+    referrers.set(lang, map);
+  }
+  return map;
 }
