@@ -2,7 +2,6 @@
 // re-derives the plot at the SVG's real pixel size and patches the nodes the server rendered (every function's
 // curve, legend entry, readout row and table column exist already; unselected ones are hidden).
 import type { Lang } from '../../lib/lang.ts';
-import { writeHashSegment } from '../../lib/url-hash.ts';
 import {
   HASH_SEGMENT,
   axesMarkup,
@@ -16,6 +15,7 @@ import {
   type PlotState,
   type PlotView,
 } from './model.ts';
+import { replaceHashSegment } from '../hash-sync.ts';
 
 const ZOOM_STEP = 1.25;
 const PAN_FRACTION = 0.2;
@@ -162,15 +162,7 @@ export class ActivationPlotElement extends HTMLElement {
   #scheduleHash(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
-      try {
-        history.replaceState(
-          history.state,
-          '',
-          `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`,
-        );
-      } catch {
-        // A browser that rate-limits history updates refuses this one: the next change tries again.
-      }
+      replaceHashSegment(HASH_SEGMENT, toHash(this.#state));
     }, HASH_DELAY_MS);
   }
 

@@ -1,7 +1,6 @@
 // <dl-neuron>: makes the server-rendered neuron widget live. It only reads events, calls the model and patches
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
 import type { Lang } from '../../lib/lang.ts';
-import { writeHashSegment } from '../../lib/url-hash.ts';
 import {
   HASH_SEGMENT,
   derive,
@@ -14,6 +13,7 @@ import {
   type NeuronState,
   type NeuronView,
 } from './model.ts';
+import { replaceHashSegment } from '../hash-sync.ts';
 
 /** Wait this long after the last change before touching the URL (Safari throttles history.replaceState). */
 const HASH_DELAY_MS = 300;
@@ -90,15 +90,7 @@ export class NeuronElement extends HTMLElement {
   #scheduleHash(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
-      try {
-        history.replaceState(
-          history.state,
-          '',
-          `#${writeHashSegment(location.hash, HASH_SEGMENT, toHash(this.#state))}`,
-        );
-      } catch {
-        // A browser that rate-limits history updates refuses this one: the next change tries again.
-      }
+      replaceHashSegment(HASH_SEGMENT, toHash(this.#state));
     }, HASH_DELAY_MS);
   }
 

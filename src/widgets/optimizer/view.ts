@@ -3,7 +3,6 @@
 // the table the server rendered. Only the contour group is rebuilt, from the model's markup, when the surface changes.
 import type { Lang } from '../../lib/lang.ts';
 import type { OptimizerId } from '../../lib/optimizers.ts';
-import { writeHashSegment } from '../../lib/url-hash.ts';
 import {
   HASH_NAME,
   RATES,
@@ -19,6 +18,7 @@ import {
   type OptimizerVizAction,
   type OptimizerVizState,
 } from './model.ts';
+import { replaceHashSegment } from '../hash-sync.ts';
 
 /** Steps per animation frame while playing: a 1,000-step walk takes about 5 s at 60 frames a second. */
 const STEPS_PER_FRAME = 3;
@@ -137,15 +137,7 @@ export class OptimizerVizElement extends HTMLElement {
   #scheduleHash(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
-      try {
-        history.replaceState(
-          history.state,
-          '',
-          `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`,
-        );
-      } catch {
-        // A browser that rate-limits history updates refuses this one: the next change tries again.
-      }
+      replaceHashSegment(HASH_NAME, toHash(this.#state.config));
     }, HASH_DELAY_MS);
   }
 

@@ -4,7 +4,6 @@
 // The view reads events, calls the model and patches the nodes the server rendered (every control, thumbnail and
 // number exists already; unused ones are hidden); the only drawing it does itself is on the canvases.
 import type { Lang } from '../../lib/lang.ts';
-import { writeHashSegment } from '../../lib/url-hash.ts';
 import {
   GRID,
   HASH_NAME,
@@ -27,6 +26,7 @@ import {
   type PlaygroundState,
   type Rgb,
 } from './model.ts';
+import { replaceHashSegment } from '../hash-sync.ts';
 
 /** Training time per animation frame: leaves most of a 16.7 ms frame for painting and for the page. */
 const FRAME_BUDGET_MS = 6;
@@ -242,15 +242,7 @@ export class PlaygroundElement extends HTMLElement {
   #scheduleHash(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
-      try {
-        history.replaceState(
-          history.state,
-          '',
-          `#${writeHashSegment(location.hash, HASH_NAME, toHash(this.#state.config))}`,
-        );
-      } catch {
-        // A browser that rate-limits history updates refuses this one: the next change tries again.
-      }
+      replaceHashSegment(HASH_NAME, toHash(this.#state.config));
     }, HASH_DELAY_MS);
   }
 
