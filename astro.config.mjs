@@ -14,6 +14,7 @@ import { IFRAME_HOSTS } from './src/markdown/rehype-safe-html.ts';
 import { TAG_IDS } from './src/data/registry.ts';
 import contentGuard from './src/integrations/content-guard.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import leanLazyImports from './src/integrations/lean-lazy-imports.ts';
 import remarkNoteMeta from './src/markdown/remark-note-meta.ts';
 import { citations } from './src/markdown/remark-citations.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
@@ -79,6 +80,7 @@ export default defineConfig({
   integrations: [
     contentGuard({ notesDir: NOTES_DIR, tagIds: TAG_IDS }),
     katexAssets(),
+    leanLazyImports(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },

@@ -19,11 +19,9 @@ function applyTheme(preference: ThemePreference): void {
   root.dataset.themePreference = preference;
   root.dataset.theme = preference === 'auto' ? (systemDark.matches ? 'dark' : 'light') : preference;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
-    button.setAttribute(
-      'aria-label',
-      button.dataset[`label${preference[0]!.toUpperCase()}${preference.slice(1)}`] ?? preference,
-    );
-    button.title = button.getAttribute('aria-label') ?? '';
+    const label = button.getAttribute(`data-label-${preference}`) ?? preference;
+    button.setAttribute('aria-label', label);
+    button.title = label;
   }
 }
 
@@ -49,35 +47,16 @@ function setUpThemeToggle(): void {
   });
 }
 
+/**
+ * Copy buttons on code blocks. Their code loads only when a code block can be seen: at once if one is on the
+ * page, else when a closed <details> holding one (every note's "cite this note") is first opened.
+ */
 function setUpCopyButtons(): void {
-  const isEnglish = root.lang === 'en';
-  for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
-    const bar = block.querySelector('.code-block__bar');
-    const code = block.querySelector('pre');
-    if (!bar || !code) continue;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'code-block__copy';
-    button.textContent = isEnglish ? 'Copy' : '复制';
-    button.setAttribute('aria-label', isEnglish ? 'Copy code' : '复制代码');
-    const status = document.createElement('span');
-    status.className = 'sr-only';
-    status.setAttribute('role', 'status');
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(code.innerText.replace(/\n$/, ''));
-        button.textContent = status.textContent = isEnglish ? 'Copied' : '已复制';
-      } catch {
-        button.textContent = isEnglish ? 'Press Ctrl+C' : '请按 Ctrl+C';
-        getSelection()?.selectAllChildren(code);
-      }
-      setTimeout(() => {
-        button.textContent = isEnglish ? 'Copy' : '复制';
-        status.textContent = '';
-      }, 2000);
-    };
-    button.addEventListener('click', () => void copy());
-    bar.append(button, status);
+  const load = () => void import('./copy-buttons.ts').then((m) => m.addCopyButtons());
+  const blocks = [...document.querySelectorAll('.code-block')];
+  if (blocks.some((block) => !block.closest('details:not([open])'))) return load();
+  for (const details of new Set(blocks.map((block) => block.closest('details')))) {
+    details?.addEventListener('toggle', load, { once: true });
   }
 }
 
@@ -211,6 +190,20 @@ function setUpProgressOnDemand(): void {
   }
 }
 
+/**
+ * The service worker, for reading offline. The code that offers a newer version loads only when there is one.
+ * Never on file:// (the offline bundle) or in development.
+ */
+async function registerServiceWorker(): Promise<void> {
+  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register('/sw.js');
+  if (!registration) return;
+  // Only when an older version runs this page: a first install has nothing to offer.
+  const offer = () =>
+    navigator.serviceWorker.controller && void import('./update-prompt.ts').then((m) => m.offerUpdate(registration));
+  if (registration.waiting) offer();
+  registration.addEventListener('updatefound', offer);
+}
+
 setUpThemeToggle();
 setUpCopyButtons();
 focusableWideFormulas();
@@ -219,7 +212,7 @@ setUpTocHighlight();
 setUpSearch();
 setUpProgressOnDemand();
 if (import.meta.env.PROD && location.protocol !== 'file:') {
-  addEventListener('load', () => void import('./pwa.ts').then((m) => m.registerServiceWorker()).catch(() => undefined));
+  addEventListener('load', () => void registerServiceWorker().catch(() => undefined));
 }
 if (new URLSearchParams(location.search).has('highlight')) {
   void import('./search/highlight.ts').then((m) => m.highlightFromUrl());

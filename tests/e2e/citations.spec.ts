@@ -76,6 +76,7 @@ describe('citations', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => details.locator('pre').first().isVisible()).toBe(true);
     expect(await details.locator('pre').first().innerText()).toMatch(/^@misc\{dln-sota-image-models,/);
-    expect(await details.getByRole('button', { name: 'Copy code' }).count()).toBe(2);
+    // The copy buttons' code loads when the details first open.
+    await expect.poll(() => details.getByRole('button', { name: 'Copy code' }).count()).toBe(2);
   });
 });

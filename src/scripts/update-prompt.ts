@@ -1,5 +1,5 @@
-// Registers the service worker and offers a quiet "new version available, reload" prompt when the site
-// has been updated. Loaded after the page, never on file:// (the offline bundle) or in development.
+// The quiet "new version available, reload" prompt, shown when the site has been updated while an older
+// version still runs the page. site.ts registers the service worker and loads this when a new one is found.
 
 function showUpdatePrompt(onReload: () => void): void {
   if (document.querySelector('.update-toast')) return;
@@ -23,24 +23,27 @@ function showUpdatePrompt(onReload: () => void): void {
   document.body.append(toast);
 }
 
-export async function registerServiceWorker(): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
-  let accepted = false;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (accepted) location.reload();
-  });
-  const registration = await navigator.serviceWorker.register('/sw.js');
+let accepted = false;
+
+/** Offers the waiting (or, once installed, the installing) worker of a registration as an update. */
+export function offerUpdate(registration: ServiceWorkerRegistration): void {
+  const workers = navigator.serviceWorker;
   const offer = (worker: ServiceWorker) =>
     showUpdatePrompt(() => {
       accepted = true;
       worker.postMessage({ type: 'SKIP_WAITING' }); // handled by the Workbox-generated worker
     });
-  if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => {
-      // "installed" with a controller in place means an older version still runs this page.
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
-    });
+  if (!workers.controller) return; // a first install: nothing older runs this page
+  workers.addEventListener('controllerchange', () => {
+    if (accepted) location.reload();
+  });
+  if (registration.waiting) {
+    offer(registration.waiting);
+    return;
+  }
+  const worker = registration.installing;
+  worker?.addEventListener('statechange', () => {
+    // "installed" with a controller in place means an older version still runs this page.
+    if (worker.state === 'installed') offer(worker);
   });
 }
