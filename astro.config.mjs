@@ -88,6 +88,11 @@ export default defineConfig({
     }),
   ],
   devToolbar: { enabled: false },
+  experimental: {
+    // A rebuild re-renders only the pages whose inputs changed: note pages return a cacheKey from
+    // getStaticPaths (src/data/notes.ts notePageKey); Astro also hashes each page's code.
+    incrementalBuild: true,
+  },
   // A strict Content-Security-Policy as a <meta> in every page: scripts only from this site or by hash (no
   // 'unsafe-inline', no 'unsafe-eval'); Pagefind's WebAssembly needs 'wasm-unsafe-eval'. Styles allow inline
   // style attributes, which KaTeX and Shiki need to position glyphs and colour tokens. Headers a host should

@@ -4,7 +4,7 @@
 // dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { checkBuiltLinks, checkPageBasics } from './lib/check-links.ts';
@@ -24,11 +24,23 @@ function fail(message: string): never {
 }
 
 /**
- * Astro's content cache is invalidated when src/content.config.ts changes, but not when a module it imports
- * (the schema, the tag registry) does: stale entries then miss new fields. Drop the cache when those change.
+ * Astro's content cache keeps each note's rendered HTML until the note's file changes, and is invalidated when
+ * src/content.config.ts changes, but not when a module it imports (the schema, the tag registry) or the code of
+ * a Markdown plugin does: stale entries then miss new fields or keep old HTML. Drop the cache (and with it the
+ * incremental build's record of pages) when those change.
  */
 function dropStaleContentCache(): void {
-  const inputs = ['src/content.config.ts', 'src/lib/note-schema.ts', 'content/tags.json'];
+  const plugins = readdirSync('src/markdown')
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => `src/markdown/${f}`);
+  const inputs = [
+    'astro.config.mjs',
+    'src/content.config.ts',
+    'src/lib/note-schema.ts',
+    'content/tags.json',
+    ...plugins,
+  ];
   const hash = createHash('sha256');
   for (const file of inputs) hash.update(existsSync(file) ? readFileSync(file) : '');
   const digest = hash.digest('hex');
@@ -42,6 +54,14 @@ function dropStaleContentCache(): void {
 rmSync(STAGING, { recursive: true, force: true });
 dropStaleContentCache();
 const started = performance.now();
+let stepStarted = started;
+/** How long the step since the last call took, for the build's log. */
+function took(): string {
+  const now = performance.now();
+  const text = `(${((now - stepStarted) / 1000).toFixed(1)} s)`;
+  stepStarted = now;
+  return text;
+}
 // The project's own Astro, run by the Node running this script (24), whatever PATH says.
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
@@ -49,29 +69,30 @@ const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.sl
   env: { ...process.env, ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) fail('astro build failed (see the message above).');
+console.log(`✓ astro build ${took()}`);
 
 const search = await buildSearchIndex(STAGING);
 if (search.errors.length > 0) fail(`Pagefind could not index the site:\n  ${search.errors.join('\n  ')}`);
 console.log(
   `✓ search index: ${Object.entries(search.languages)
     .map(([l, n]) => `${n} ${l}`)
-    .join(', ')} pages`,
+    .join(', ')} pages ${took()}`,
 );
 
 const broken = checkBuiltLinks(STAGING);
 if (broken.length > 0) {
   fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
 }
-console.log('✓ internal links, anchors and images');
+console.log(`✓ internal links, anchors and images ${took()}`);
 
 const basics = checkPageBasics(STAGING);
 if (basics.length > 0)
   fail(`${basics.length} page${basics.length > 1 ? 's' : ''} without the basics:\n  ${basics.join('\n  ')}`);
-console.log('✓ every page has one <h1>, a title and a description');
+console.log(`✓ every page has one <h1>, a title and a description ${took()}`);
 
 const sw = await writeServiceWorker(STAGING);
 if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
-console.log(`✓ service worker precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MiB)`);
+console.log(`✓ service worker precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MiB) ${took()}`);
 
 rmSync(PREVIOUS, { recursive: true, force: true });
 if (existsSync(OUT)) renameSync(OUT, PREVIOUS);

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { noteSchema } from './lib/note-schema.ts';
 import { TAG_IDS } from './data/registry.ts';
 import { strictGlob } from './integrations/strict-glob.ts';
+import { htmlOnDisk } from './integrations/html-on-disk.ts';
 
 /**
  * Where notes are read from. Tests point this at a fixture folder (NOTES_DIR) to build a small site.
@@ -9,7 +10,7 @@ import { strictGlob } from './integrations/strict-glob.ts';
 export const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 
 const notes = defineCollection({
-  loader: strictGlob({ pattern: '{zh,en}/*.{md,mdx}', base: NOTES_DIR }),
+  loader: htmlOnDisk(strictGlob({ pattern: '{zh,en}/*.{md,mdx}', base: NOTES_DIR })),
   schema: noteSchema(TAG_IDS),
 });
 

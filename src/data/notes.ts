@@ -1,5 +1,8 @@
 // Notes as the pages see them: parsed ids, drafts filtered, grouped by language and ordered along the roadmap.
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { createHash } from 'node:crypto';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { MarkdownHeading } from 'astro';
+import { readNoteHtml } from '../integrations/html-on-disk.ts';
 import { LANGS, type Lang } from '../lib/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
 import { groupBySection, type Section } from '../lib/sections.ts';
@@ -124,4 +127,69 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
     referrers.set(lang, map);
   }
   return map;
+}
+
+const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/** The content layer's digest of an entry's file (its body and frontmatter). */
+function digestOf(note: Note | undefined): string | undefined {
+  if (!note) return undefined;
+  const { digest } = note.entry as { digest?: string | number };
+  return digest === undefined ? sha256([note.entry.body, note.entry.data]) : String(digest);
+}
+
+const outlines = new Map<Lang, Promise<string>>();
+
+/**
+ * What a note page shows of the other notes of its language: the sidebar, previous/next and the backlinks show
+ * their titles, sections and reading order. One fingerprint per language and build: a title or an order
+ * change rebuilds that language's note pages, an edit to a note's body does not.
+ */
+function outlineOf(lang: Lang): Promise<string> {
+  let outline = outlines.get(lang);
+  if (!outline) {
+    outline = sectionsIn(lang).then((sections) =>
+      sha256(sections.map((s) => [s.spec.id, s.items.map((n) => [n.slug, n.title, n.description])])),
+    );
+    outlines.set(lang, outline);
+  }
+  return outline;
+}
+
+/**
+ * The incremental build's key of a note page (`cacheKey` in getStaticPaths): Astro reuses the page from the
+ * last build while this key and the page's code are unchanged. It covers every input of the page that is
+ * data: the note's own file, its translation's (the language switch, the stale-translation notice), the
+ * backlinks to it and the outline of its language.
+ */
+export async function notePageKey(
+  lang: Lang,
+  slug: string,
+  note: Note | undefined,
+  translation: Note | undefined,
+): Promise<string> {
+  const referencedBy = (await referencedByIn(lang)).get(slug)?.map((n) => n.slug) ?? [];
+  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy]);
+}
+
+export interface NoteBody {
+  /** A Markdown note's HTML (src/integrations/html-on-disk.ts) … */
+  html?: string;
+  /** … or an MDX note's component. */
+  Content?: Awaited<ReturnType<typeof render>>['Content'];
+  headings: MarkdownHeading[];
+  /** What remark plugins found (remark-note-meta: reading minutes, math). */
+  remarkPluginFrontmatter: Record<string, unknown>;
+}
+
+/** A note's rendered body with its headings. */
+export async function noteBody(entry: CollectionEntry<'notes'>): Promise<NoteBody> {
+  const html = readNoteHtml(entry);
+  if (html !== undefined) {
+    const metadata = entry.rendered?.metadata as
+      { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
+    return { html, headings: metadata?.headings ?? [], remarkPluginFrontmatter: metadata?.frontmatter ?? {} };
+  }
+  const { Content, headings, remarkPluginFrontmatter } = await render(entry);
+  return { Content, headings, remarkPluginFrontmatter };
 }

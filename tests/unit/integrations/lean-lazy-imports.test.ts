@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAst } from 'vite';
+import { parseSync } from 'vite';
 import { withoutPreloadHelper, type AstNode } from '../../../src/integrations/lean-lazy-imports.ts';
 
-const parse = (code: string) => parseAst(code) as unknown as AstNode;
+const parse = (code: string) => parseSync('chunk.js', code).program as unknown as AstNode;
 
 /** A client chunk as Rolldown renders it before minification: Vite's helper module, then ours. */
 const HELPER_MODULE = `// \\0vite/preload-helper.js
