@@ -131,11 +131,14 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
 
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-/** The content layer's digest of an entry's file (its body and frontmatter). */
-function digestOf(note: Note | undefined): string | undefined {
-  if (!note) return undefined;
+/** The content layer's digest of a note's file (its body and frontmatter). */
+export function noteDigest(note: Note): string {
   const { digest } = note.entry as { digest?: string | number };
   return digest === undefined ? sha256([note.entry.body, note.entry.data]) : String(digest);
+}
+
+function digestOf(note: Note | undefined): string | undefined {
+  return note && noteDigest(note);
 }
 
 const outlines = new Map<Lang, Promise<string>>();

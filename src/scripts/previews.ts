@@ -2,15 +2,22 @@
 // opening paragraph — or, for a link to a heading, that section. One tooltip element, reused; Esc closes it.
 import type { NotePreview } from '../lib/previews.ts';
 
-let data: Promise<Record<string, NotePreview>> | undefined;
+const previews = new Map<string, Promise<NotePreview | undefined>>();
 let tooltip: HTMLElement | undefined;
 let owner: HTMLAnchorElement | undefined;
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
-function load(): Promise<Record<string, NotePreview>> {
-  const prefix = document.documentElement.lang === 'en' ? '/en/' : '/';
-  data ??= fetch(`${prefix}previews.json`).then((r) => (r.ok ? r.json() : {}));
-  return data;
+/** One note's preview, fetched once (src/pages/[...lang]/previews/[slug].json.ts). */
+function load(slug: string): Promise<NotePreview | undefined> {
+  let preview = previews.get(slug);
+  if (!preview) {
+    const prefix = document.documentElement.lang === 'en' ? '/en/' : '/';
+    preview = fetch(`${prefix}previews/${encodeURIComponent(slug)}.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<NotePreview>) : undefined))
+      .catch(() => undefined);
+    previews.set(slug, preview);
+  }
+  return preview;
 }
 
 function element(): HTMLElement {
@@ -53,7 +60,7 @@ export async function preview(link: HTMLAnchorElement): Promise<void> {
   const where = target(link);
   if (!where) return;
   clearTimeout(hideTimer);
-  const note = (await load())[where.slug];
+  const note = await load(where.slug);
   if (!note) return;
   const section = where.id ? note.sections[where.id] : undefined;
   const box = element();
