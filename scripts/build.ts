@@ -1,7 +1,7 @@
 // `npm run build`: the whole site, search index included, written atomically.
 // Astro builds into a staging folder; Pagefind indexes it; every internal link and anchor is checked;
-// a service worker precaching the whole site is generated; only then does the staging folder replace
-// dist/. A failed build leaves the last good dist/ untouched.
+// a service worker is generated (it precaches the site under a byte budget: scripts/lib/precache-plan.ts);
+// only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,7 +92,7 @@ console.log(`✓ every page has one <h1>, a title and a description ${took()}`);
 
 const sw = await writeServiceWorker(STAGING);
 if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
-console.log(`✓ service worker precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MiB) ${took()}`);
+console.log(`✓ ${sw.summary} ${took()}`);
 
 rmSync(PREVIOUS, { recursive: true, force: true });
 if (existsSync(OUT)) renameSync(OUT, PREVIOUS);

@@ -150,7 +150,7 @@ function inlineGzip(html: string): { js: number; css: number } {
 /**
  * JavaScript and CSS a reader downloads to see a page, gzipped file by file as a server would send them (zlib's
  * default level), plus the inline scripts and styles: what headless Chromium requests until the network is idle,
- * with service workers blocked (the site's would precache the whole site in the background).
+ * with service workers blocked (the site's would precache up to 20 MiB in the background).
  */
 async function pageAssets(dist: string, url: string, file: string): Promise<{ js: number; css: number }> {
   const { server, url: base } = await serveStatic(dist);
