@@ -47,6 +47,10 @@ const STRINGS = {
     zh: '搜索索引无法加载，请稍后再试。页面的其余部分不受影响。',
     en: 'The search index could not be loaded; please try again later. The rest of the page still works.',
   },
+  searchOffline: {
+    zh: '离线时只能搜索已缓存的那部分索引，这次的词不在其中。联网后再试。',
+    en: 'Offline, search can only use the parts of the index cached so far, and these words are not among them. Try again online.',
+  },
   searchGlossary: { zh: '术语表', en: 'Glossary' },
   searchOtherLanguage: { zh: '英文', en: 'Chinese' },
   mainNav: { zh: '主导航', en: 'Main' },

@@ -18,6 +18,8 @@ interface Messages {
   none: string;
   suggest: string;
   failed: string;
+  /** Said instead of `failed` when the browser is offline (part of the index was never cached). */
+  offline: string;
   glossary: string;
   glossaryUrl: string;
 }
@@ -207,7 +209,7 @@ export function mountSearch(panel: HTMLElement): void {
     } catch {
       if (mine !== ticket) return;
       clearResults();
-      say(messages.failed);
+      say(navigator.onLine ? messages.failed : messages.offline);
       status.setAttribute('data-error', '');
     }
   }
@@ -242,7 +244,7 @@ export function mountSearch(panel: HTMLElement): void {
       if (input.value) void run();
     })
     .catch(() => {
-      say(messages.failed);
+      say(navigator.onLine ? messages.failed : messages.offline);
       status.setAttribute('data-error', '');
     });
 }
