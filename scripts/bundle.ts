@@ -1,7 +1,7 @@
 // `npm run bundle`: the site for reading offline from file://, as a folder and a zip:
 //   bundle/deep-learning-notes-<version>/   and   bundle/deep-learning-notes-<version>.zip
 // Builds the site (or takes an existing build with `--from <dir>`), then, on a copy:
-// - rewrites root-absolute URLs in HTML and CSS to relative ones with index.html spelled out;
+// - rewrites root-absolute URLs in HTML, CSS and inline <style> to relative ones with index.html spelled out;
 // - replaces each ES-module script (refused on file://) by a classic script bundled with esbuild from the
 //   component's own <script> (dynamic imports inlined);
 // - re-emits Pagefind for file:// (see src/scripts/search/pagefind-offline.ts);
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { rewriteCss, rewriteHtml, rootPrefix } from '../src/lib/relative-urls.ts';
+import { rewriteCss, rewriteHtml, rewriteStyleElements, rootPrefix } from '../src/lib/relative-urls.ts';
 import { zip } from './lib/zip.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
@@ -146,7 +146,7 @@ async function main() {
         '<footer class="site-footer">',
         `<footer class="site-footer"><p class="bundle-version" data-testid="bundle-version">离线版 · Offline edition ${stamp}</p>`,
       );
-    writeFileSync(file, rewriteHtml(html, path));
+    writeFileSync(file, rewriteStyleElements(rewriteHtml(html, path), path));
   }
   await pagefindForFile();
   writeFileSync(join(SITE, 'VERSION.txt'), `${pkg.name} ${stamp}\nOpen index.html in a browser; no server needed.\n`);

@@ -1,7 +1,8 @@
 // Why: KaTeX's CSS and fonts must be self-hosted (no CDN), come from the very KaTeX version that
-// rehype-katex renders with, and load only on pages with math. This copies them, woff2 only, to
-// public/vendor/katex-<version>/ (git-ignored) before dev or build, so the layout links one versioned file.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// rehype-katex renders with, and load only on pages with math. This copies the woff2 fonts to
+// public/vendor/katex-<version>/fonts/ (git-ignored) before dev or build; the layout inlines the CSS
+// (`katexInlineCss`) in pages with math, so the stylesheet costs no render-blocking request.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -24,8 +25,21 @@ export function woff2Only(css: string): string {
   });
 }
 
-export function katexPublicPath(version: string): string {
-  return `/vendor/katex-${version}/katex.min.css`;
+/** Where the fonts of KaTeX `version` are served from (root-absolute; the offline bundle makes it relative). */
+export function katexFontsPath(version: string): string {
+  return `/vendor/katex-${version}/fonts/`;
+}
+
+let inlineCss: string | undefined;
+
+/** KaTeX's CSS for a page's `<style>`: woff2 only, its relative `url(fonts/…)` pointed at `katexFontsPath`. */
+export function katexInlineCss(): string {
+  if (inlineCss === undefined) {
+    const { dir, version } = katexDistDir();
+    const css = woff2Only(readFileSync(join(dir, 'katex.min.css'), 'utf8'));
+    inlineCss = css.replace(/url\((['"]?)fonts\//g, (_, quote: string) => `url(${quote}${katexFontsPath(version)}`);
+  }
+  return inlineCss;
 }
 
 export default function katexAssets(publicDir = 'public'): AstroIntegration {
@@ -34,13 +48,11 @@ export default function katexAssets(publicDir = 'public'): AstroIntegration {
     hooks: {
       'astro:config:setup': () => {
         const { dir, version } = katexDistDir();
-        const target = join(publicDir, 'vendor', `katex-${version}`);
-        if (existsSync(join(target, 'katex.min.css'))) return;
-        mkdirSync(join(target, 'fonts'), { recursive: true });
-        writeFileSync(join(target, 'katex.min.css'), woff2Only(readFileSync(join(dir, 'katex.min.css'), 'utf8')));
-        for (const font of readdirSync(join(dir, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
-          copyFileSync(join(dir, 'fonts', font), join(target, 'fonts', font));
-        }
+        const target = join(publicDir, 'vendor', `katex-${version}`, 'fonts');
+        const fonts = readdirSync(join(dir, 'fonts')).filter((f) => f.endsWith('.woff2'));
+        if (fonts.every((font) => existsSync(join(target, font)))) return;
+        mkdirSync(target, { recursive: true });
+        for (const font of fonts) copyFileSync(join(dir, 'fonts', font), join(target, font));
       },
     },
   };

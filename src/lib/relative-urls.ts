@@ -39,3 +39,11 @@ export function rewriteCss(css: string, cssFile: string): string {
     (_, quote: string, url: string) => `url(${quote}${relativeUrl(url, cssFile)}${quote})`,
   );
 }
+
+/** Rewrites `url(/…)` in a page's `<style>` elements: inlined CSS resolves its URLs against the page. */
+export function rewriteStyleElements(html: string, pageFile: string): string {
+  return html.replace(
+    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g,
+    (_, open: string, css: string, close: string) => open + rewriteCss(css, pageFile) + close,
+  );
+}

@@ -25,6 +25,8 @@ describe('network playground', () => {
     await on.goto(url);
     const found = on.getByTestId('playground');
     await found.and(on.locator('[data-ready]')).waitFor();
+    // The canvases are painted when the widget comes near the viewport, as a reader scrolls to it.
+    await found.scrollIntoViewIfNeeded();
     if (on === page) widget = found;
     return found;
   }
@@ -210,6 +212,7 @@ describe('network playground', () => {
         const [r, g, b] = canvas.getContext('2d')!.getImageData(2, 2, 1, 1).data;
         return r! + g! + b!;
       });
+    await expect.poll(corner).toBeGreaterThan(0); // painted
     const light = await corner();
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await expect.poll(corner).toBeLessThan(light - 200);
@@ -228,7 +231,7 @@ describe('network playground', () => {
     const fresh = await session.context.newPage();
     await recordLayoutShifts(fresh);
     await fresh.goto(EN);
-    await fresh.locator('dl-playground[data-ready]').waitFor();
+    await fresh.locator('dl-playground[data-ready]').scrollIntoViewIfNeeded(); // it paints when near
     await fresh.waitForTimeout(300);
     expect(await shiftsInside(fresh, 'dl-playground')).toEqual([]);
     await fresh.close();

@@ -1,6 +1,7 @@
 // <dl-activation-plot>: makes the server-rendered plot live. Events become model actions; after each one it
 // re-derives the plot at the SVG's real pixel size and patches the nodes the server rendered (every function's
-// curve, legend entry, readout row and table column exist already; unselected ones are hidden).
+// curve, legend entry, readout row and table column exist already; unselected ones are hidden). The first redraw
+// at the real size waits until the plot comes near the viewport (or the first event, or a shared link).
 import type { Lang } from '../../lib/lang.ts';
 import {
   HASH_SEGMENT,
@@ -16,6 +17,7 @@ import {
   type PlotView,
 } from './model.ts';
 import { replaceHashSegment } from '../hash-sync.ts';
+import { whenNearViewport } from '../when-near-viewport.ts';
 
 const ZOOM_STEP = 1.25;
 const PAN_FRACTION = 0.2;
@@ -34,6 +36,8 @@ export class ActivationPlotElement extends HTMLElement {
   #pointers = new Map<number, { x: number }>();
   #hashTimer = 0;
   #announceTimer = 0;
+  #started = false;
+  #cancelStart: (() => void) | undefined;
 
   connectedCallback(): void {
     if (this.#svg) return; // set up once; the listeners below belong to the element and its children
@@ -50,13 +54,11 @@ export class ActivationPlotElement extends HTMLElement {
     for (const type of ['pointerup', 'pointercancel', 'pointerleave'])
       hit?.addEventListener(type, this.#onPointerUp as EventListener);
     hit?.addEventListener('wheel', this.#onWheel as EventListener, { passive: false });
-    this.#measure();
-    new ResizeObserver(() => {
-      if (this.#measure()) this.#render(false);
-    }).observe(this.#svg!);
-    this.#render(false);
-    // A shared link names no element the browser could scroll to: bring the widget into view.
-    if (shared) this.scrollIntoView({ block: 'center' });
+    if (shared) {
+      this.#start();
+      // A shared link names no element the browser could scroll to: bring the widget into view.
+      this.scrollIntoView({ block: 'center' });
+    } else this.#cancelStart = whenNearViewport(this, () => this.#start());
     this.dataset.ready = '';
   }
 
@@ -65,8 +67,21 @@ export class ActivationPlotElement extends HTMLElement {
     clearTimeout(this.#announceTimer);
   }
 
+  /** Draws the plot at its real size and keeps it so. */
+  #start(): void {
+    if (this.#started || !this.#svg) return;
+    this.#started = true;
+    this.#cancelStart?.();
+    this.#measure();
+    new ResizeObserver(() => {
+      if (this.#measure()) this.#render(false);
+    }).observe(this.#svg);
+    this.#render(false);
+  }
+
   /** Applies `action`; `announce` for changes made with a control (not with a pointer over the plot). */
   dispatch(action: PlotAction, announce = true): void {
+    this.#start();
     const next = update(this.#state, action);
     if (next === this.#state) return;
     this.#state = next;
@@ -86,6 +101,7 @@ export class ActivationPlotElement extends HTMLElement {
 
   /** x (in plot units) under a pointer. */
   #xAt(clientX: number): number {
+    this.#start();
     const view = this.#view;
     const box = this.#svg?.getBoundingClientRect();
     if (!view || !box || box.width === 0) return NaN;

@@ -2,7 +2,8 @@
 // slices: each animation frame trains as many mini-batch steps as fit in a few milliseconds (at most one epoch),
 // then repaints, so the page stays responsive (a module worker would not start on the file:// offline bundle).
 // The view reads events, calls the model and patches the nodes the server rendered (every control, thumbnail and
-// number exists already; unused ones are hidden); the only drawing it does itself is on the canvases.
+// number exists already; unused ones are hidden); the only drawing it does itself is on the canvases, and that
+// waits until the widget comes near the viewport (or the first event, or a shared link).
 import type { Lang } from '../../lib/lang.ts';
 import {
   GRID,
@@ -27,6 +28,7 @@ import {
   type Rgb,
 } from './model.ts';
 import { replaceHashSegment } from '../hash-sync.ts';
+import { whenNearViewport } from '../when-near-viewport.ts';
 
 /** Training time per animation frame: leaves most of a 16.7 ms frame for painting and for the page. */
 const FRAME_BUDGET_MS = 6;
@@ -54,6 +56,8 @@ export class PlaygroundElement extends HTMLElement {
   #announceTimer = 0;
   #lastAnnounce = 0;
   #connected = false;
+  #started = false;
+  #cancelStart: (() => void) | undefined;
   #colors: Colors | undefined;
   #canvas: HTMLCanvasElement | null = null;
   #cells: HTMLCanvasElement | undefined;
@@ -84,10 +88,6 @@ export class PlaygroundElement extends HTMLElement {
         this.#paintMap();
       }
     });
-    if (this.#canvas) {
-      this.#mapSize = this.#canvas.clientWidth;
-      this.#resize.observe(this.#canvas);
-    }
     this.#theme = new MutationObserver(() => {
       this.#colors = undefined;
       this.#pointsLayer = undefined;
@@ -96,8 +96,19 @@ export class PlaygroundElement extends HTMLElement {
     this.#theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     const shared = fromHash(location.hash);
     if (shared) this.#state = update(this.#state, { type: 'load', config: shared });
-    this.#render({ pictures: true, controls: true });
+    this.#render({ pictures: false, controls: true });
+    if (shared) this.#start();
+    else this.#cancelStart = whenNearViewport(this, () => this.#start());
     this.dataset.ready = '';
+  }
+
+  /** Paints the canvases: the heat map once the ResizeObserver has reported its width (no forced layout). */
+  #start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#cancelStart?.();
+    if (this.#canvas) this.#resize?.observe(this.#canvas);
+    this.#render({ pictures: true, controls: false });
   }
 
   disconnectedCallback(): void {
@@ -108,6 +119,8 @@ export class PlaygroundElement extends HTMLElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#resize?.disconnect();
     this.#theme?.disconnect();
+    this.#cancelStart?.();
+    this.#started = false;
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#hashTimer);
     clearTimeout(this.#announceTimer);
@@ -120,6 +133,7 @@ export class PlaygroundElement extends HTMLElement {
 
   /** Applies `action` and shows the result; configuration changes go to the URL unless they came from it. */
   dispatch(action: PlaygroundAction, { share = true }: { share?: boolean } = {}): void {
+    this.#start();
     const previous = this.#state;
     const next = update(previous, action);
     if (next === previous) return;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { relativeUrl, rewriteCss, rewriteHtml, rootPrefix } from '../../../src/lib/relative-urls.ts';
+import {
+  relativeUrl,
+  rewriteCss,
+  rewriteHtml,
+  rewriteStyleElements,
+  rootPrefix,
+} from '../../../src/lib/relative-urls.ts';
 
 describe('rootPrefix', () => {
   it.each([
@@ -48,5 +54,14 @@ describe('rewriteHtml and rewriteCss', () => {
     expect(
       rewriteCss('a{background:url(/img/x.png)}b{src:url("/f.woff2")}c{src:url(fonts/k.woff2)}', '_astro/s.css'),
     ).toBe('a{background:url(../img/x.png)}b{src:url("../f.woff2")}c{src:url(fonts/k.woff2)}');
+  });
+  it('rewrites url() in inline <style> elements relative to the page, and nothing outside them', () => {
+    const html =
+      '<style>@font-face{src:url(/vendor/k/fonts/a.woff2) format("woff2")}</style>' +
+      '<style media="print">b{background:url("/img/x.png")}</style><pre>url(/not/css)</pre>';
+    expect(rewriteStyleElements(html, 'en/notes/a/index.html')).toBe(
+      '<style>@font-face{src:url(../../../vendor/k/fonts/a.woff2) format("woff2")}</style>' +
+        '<style media="print">b{background:url("../../../img/x.png")}</style><pre>url(/not/css)</pre>',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { katexDistDir, katexPublicPath, woff2Only } from '../../../src/integrations/katex-assets.ts';
+import { katexDistDir, katexFontsPath, katexInlineCss, woff2Only } from '../../../src/integrations/katex-assets.ts';
 
 describe('KaTeX assets', () => {
   it('ships the CSS of the very KaTeX that rehype-katex renders with', () => {
@@ -10,7 +10,15 @@ describe('KaTeX assets', () => {
     const { version, dir } = katexDistDir();
     expect(version).toBe(root.version);
     expect(readFileSync(`${dir}/katex.min.css`, 'utf8')).toContain(`.katex{`);
-    expect(katexPublicPath(version)).toBe(`/vendor/katex-${version}/katex.min.css`);
+    expect(katexFontsPath(version)).toBe(`/vendor/katex-${version}/fonts/`);
+  });
+  it('inlines the CSS with every font fetched, woff2 only, from the copy the site serves', () => {
+    const css = katexInlineCss();
+    expect(css).toContain('.katex{');
+    const urls = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(15);
+    for (const url of urls)
+      expect(url).toMatch(new RegExp(`^/vendor/katex-${katexDistDir().version}/fonts/KaTeX_[\\w-]+\\.woff2$`));
   });
   it('keeps only woff2 font sources', () => {
     const css =
