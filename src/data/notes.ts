@@ -8,6 +8,7 @@ import { langPrefix, noteUrl, parseNoteId, type Slug } from '../lib/slug.ts';
 import { groupBySection, type Section } from '../lib/sections.ts';
 import { backlinks, linkedSlugs, topologicalOrder, type Edge } from '../lib/graph.ts';
 import { SECTIONS } from './registry.ts';
+import { SITE } from '../site.config.ts';
 
 export interface Note {
   entry: CollectionEntry<'notes'>;
@@ -163,7 +164,8 @@ function outlineOf(lang: Lang): Promise<string> {
  * The incremental build's key of a note page (`cacheKey` in getStaticPaths): Astro reuses the page from the
  * last build while this key and the page's code are unchanged. It covers every input of the page that is
  * data: the note's own file, its translation's (the language switch, the stale-translation notice), the
- * backlinks to it and the outline of its language.
+ * backlinks to it, the outline of its language, and the site URL and repository the environment may set
+ * (canonical and "edit this page" links).
  */
 export async function notePageKey(
   lang: Lang,
@@ -172,7 +174,8 @@ export async function notePageKey(
   translation: Note | undefined,
 ): Promise<string> {
   const referencedBy = (await referencedByIn(lang)).get(slug)?.map((n) => n.slug) ?? [];
-  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy]);
+  const environment = [SITE.url, SITE.repoUrl];
+  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy, environment]);
 }
 
 export interface NoteBody {
