@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { keepRulesFor } from '../lib/css-purge.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -32,14 +33,17 @@ export function katexFontsPath(version: string): string {
 
 let inlineCss: string | undefined;
 
-/** KaTeX's CSS for a page's `<style>`: woff2 only, its relative `url(fonts/…)` pointed at `katexFontsPath`. */
-export function katexInlineCss(): string {
+/**
+ * KaTeX's CSS for a page's `<style>`: woff2 only, its relative `url(fonts/…)` pointed at `katexFontsPath`.
+ * Given the classes the page's formulas use, only the rules that can match them (src/lib/css-purge.ts).
+ */
+export function katexInlineCss(used?: ReadonlySet<string>): string {
   if (inlineCss === undefined) {
     const { dir, version } = katexDistDir();
     const css = woff2Only(readFileSync(join(dir, 'katex.min.css'), 'utf8'));
     inlineCss = css.replace(/url\((['"]?)fonts\//g, (_, quote: string) => `url(${quote}${katexFontsPath(version)}`);
   }
-  return inlineCss;
+  return used ? keepRulesFor(inlineCss, used) : inlineCss;
 }
 
 export default function katexAssets(publicDir = 'public'): AstroIntegration {
