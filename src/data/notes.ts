@@ -81,9 +81,18 @@ export function sectionsIn(lang: Lang): Promise<Section<Note>[]> {
   return sections;
 }
 
+let byLangAndSlug: Promise<Map<string, Note>> | undefined;
+
+/** The note with this slug in this language, if it has been written. */
+export async function noteAt(lang: Lang, slug: string): Promise<Note | undefined> {
+  // Every note page asks (and its translation notice): an index, not a scan of every note per page.
+  byLangAndSlug ??= allNotes().then((all) => new Map(all.map((n) => [`${n.lang}/${n.slug}`, n])));
+  return (await byLangAndSlug).get(`${lang}/${slug}`);
+}
+
 /** The same note in another language, if it has been written. */
-export async function translationOf(note: { slug: string }, lang: Lang): Promise<Note | undefined> {
-  return (await allNotes()).find((n) => n.slug === note.slug && n.lang === lang);
+export function translationOf(note: { slug: string }, lang: Lang): Promise<Note | undefined> {
+  return noteAt(lang, note.slug);
 }
 
 /** Every slug that exists in at least one language: each gets a page in both (a placeholder where untranslated). */
