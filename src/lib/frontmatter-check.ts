@@ -53,6 +53,16 @@ function rawScalar(doc: Document, key: string): string | undefined {
   return undefined;
 }
 
+const schemas = new Map<string, ReturnType<typeof noteSchema>>();
+
+/** The schema for a tag registry, built once: building it costs more than checking a note with it. */
+function schemaFor(tagIds: readonly string[]): ReturnType<typeof noteSchema> {
+  const key = tagIds.join('\n');
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = noteSchema(tagIds)));
+  return schema;
+}
+
 /**
  * Checks a note's frontmatter against the schema and returns every problem with its line.
  * Astro's own schema error names the field but not the line (always `:0:0`), and accepts rolled-over dates.
@@ -90,9 +100,10 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
   }
 
   const data: unknown = doc.toJS();
-  const result = noteSchema(tagIds).safeParse(data ?? {});
+  const schema = schemaFor(tagIds);
+  const result = schema.safeParse(data ?? {});
   if (!result.success) {
-    const known = Object.keys(noteSchema(tagIds).shape);
+    const known = Object.keys(schema.shape);
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
