@@ -1,15 +1,19 @@
 // `npm run build`: the whole site, search index included, written atomically.
-// Astro builds into a staging folder; Pagefind indexes it; every internal link and anchor is checked;
-// a service worker is generated (it precaches the site under a byte budget: scripts/lib/precache-plan.ts);
+// Astro builds into a staging folder; every internal link and anchor is checked; Pagefind indexes it (only the
+// pages changed since its last full index: scripts/lib/search-index.ts); the KaTeX fonts are subset to the
+// formulas; a service worker is generated (it precaches the site under a byte budget: scripts/lib/precache-plan.ts);
 // only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { checkBuiltLinks, checkPageBasics } from './lib/check-links.ts';
-import { buildSearchIndex } from './lib/search-index.ts';
-import { writeServiceWorker } from './lib/service-worker.ts';
+import { BUILD_CACHE_DIR } from '../src/lib/build-cache.ts';
+import { listBuiltFiles, visitPages } from './lib/built-pages.ts';
+import { siteChecks } from './lib/check-links.ts';
+import { searchIndex } from './lib/search-index.ts';
+import { precacheInputs, writeServiceWorker } from './lib/service-worker.ts';
+import { katexGlyphScan, subsetKatexFonts } from './lib/subset-katex-fonts.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const STAGING = `${OUT}.staging`;
@@ -51,6 +55,16 @@ function dropStaleContentCache(): void {
   writeFileSync(stamp, digest);
 }
 
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** The code that finds things in built pages: remembered findings are only good for the code that found them. */
+function scanCode(): string {
+  const sources = ['src/lib/link-check.ts', 'src/lib/katex-glyphs.ts'].concat(
+    readdirSync('scripts/lib').map((f) => `scripts/lib/${f}`),
+  );
+  return sources.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')).join('\0');
+}
+
 rmSync(STAGING, { recursive: true, force: true });
 dropStaleContentCache();
 const started = performance.now();
@@ -71,26 +85,49 @@ const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.sl
 if (astro.status !== 0) fail('astro build failed (see the message above).');
 console.log(`✓ astro build ${took()}`);
 
-const search = await buildSearchIndex(STAGING);
-if (search.errors.length > 0) fail(`Pagefind could not index the site:\n  ${search.errors.join('\n  ')}`);
-console.log(
-  `✓ search index: ${Object.entries(search.languages)
-    .map(([l, n]) => `${n} ${l}`)
-    .join(', ')} pages ${took()}`,
-);
+// Every page is read once: for the checks, the precache plan, the KaTeX font subsets and the search index. What
+// the scans find on a page is kept until the page changes. With no earlier index to extend, Pagefind indexes the
+// whole site meanwhile.
+const cache = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
+const search = searchIndex(STAGING, join(cache, 'search-index'));
+const files = listBuiltFiles(STAGING);
+const checks = siteChecks();
+const precache = precacheInputs();
+const katexGlyphs = katexGlyphScan();
+await visitPages(STAGING, files.pages, {
+  scans: [checks.scan, precache.scan, katexGlyphs.scan],
+  visitors: [search.visit],
+  findingsFile: join(cache, `findings-${digestOf(scanCode())}.json`),
+});
+const readTime = took();
+// Also when a check fails: Pagefind must not write into the staging folder once that is removed.
+const searched = await search.write();
 
-const broken = checkBuiltLinks(STAGING);
+const broken = checks.brokenLinks(files.others);
 if (broken.length > 0) {
   fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
 }
-console.log(`✓ internal links, anchors and images ${took()}`);
-
-const basics = checkPageBasics(STAGING);
+const basics = checks.pagesWithoutBasics();
 if (basics.length > 0)
   fail(`${basics.length} page${basics.length > 1 ? 's' : ''} without the basics:\n  ${basics.join('\n  ')}`);
-console.log(`✓ every page has one <h1>, a title and a description ${took()}`);
+console.log(`✓ internal links, anchors and images; every page has one <h1>, a title and a description ${readTime}`);
 
-const sw = await writeServiceWorker(STAGING);
+if (searched.errors.length > 0) fail(`Pagefind could not index the site:\n  ${searched.errors.join('\n  ')}`);
+const counts = Object.entries(searched.languages)
+  .map(([l, n]) => `${n} ${l}`)
+  .join(', ');
+const searchLine =
+  searched.kind === 'full'
+    ? `${counts} pages`
+    : counts
+      ? `the last full index, plus ${counts} pages changed since`
+      : 'the last full index (no page changed since)';
+console.log(`✓ search index: ${searchLine} ${took()}`);
+
+// Before the service worker, which records each file's revision.
+console.log(`✓ ${(await subsetKatexFonts(STAGING, katexGlyphs.glyphs)).summary} ${took()}`);
+
+const sw = await writeServiceWorker(STAGING, precache);
 if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
 console.log(`✓ ${sw.summary} ${took()}`);
 

@@ -35,6 +35,7 @@ import { groupedBarChart, type ChartPanel } from './chart.ts';
 import { generateCorpus, registryTags, writePeerCorpus, writeSiteCorpus, type CorpusNote } from './corpus.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
 import { median, table, verdict, type BenchSection } from './section.ts';
+import { BUILD_CACHE_DIR } from '../../src/lib/build-cache.ts';
 
 export type ToolId = 'site' | 'floor' | 'starlight' | 'vitepress';
 const TOOL_IDS: readonly ToolId[] = ['site', 'floor', 'starlight', 'vitepress'];
@@ -224,6 +225,8 @@ async function coldBuild(tool: ToolId, n: number, corpus: string, notes: readonl
   let run: MeasuredRun;
   if (tool === 'site') {
     rmSync(siteCacheDir(corpus, out), { recursive: true, force: true });
+    // Also what the build reuses across builds (remembered checks, the last search index, font subsets).
+    rmSync(BUILD_CACHE_DIR, { recursive: true, force: true });
     run = await runMeasured(process.execPath, ['scripts/build.ts'], {
       env: { ...BUILD_ENV, NOTES_DIR: corpus, ASTRO_OUT_DIR: out },
       timeoutMs,

@@ -1,6 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { BUILD_CACHE_DIR } from '../../src/lib/build-cache.ts';
+import type { PageScan } from './built-pages.ts';
 import {
   DEFAULT_PRECACHE_BUDGET,
   describePlan,
@@ -9,7 +14,7 @@ import {
   interleave,
   planPrecache,
   roadmapPages,
-  type PrecachePlan,
+  type SiteFile,
 } from './precache-plan.ts';
 
 export interface ServiceWorkerResult {
@@ -22,6 +27,55 @@ export interface ServiceWorkerResult {
   summary: string;
 }
 
+/** What may be precached: the site's pages and assets, without Pagefind's unused UI, the worker itself and og.png. */
+const PRECACHEABLE =
+  /\.(?:html|css|js|svg|png|woff2|webmanifest|json|pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+const NEVER_PRECACHED = /^(?:pagefind\/pagefind-[^/]*ui\.[^/]+|pagefind\/pagefind-highlight\.js|sw\.js|og\.png)$/;
+
+/** The files of a built site that may be precached, with their sizes, in path order. */
+export function precacheCandidates(dir: string): SiteFile[] {
+  const files: SiteFile[] = [];
+  const visit = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const url = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) visit(join(folder, entry.name), `${url}/`);
+      else if (PRECACHEABLE.test(url) && !NEVER_PRECACHED.test(url))
+        files.push({ url, size: statSync(join(folder, entry.name)).size });
+    }
+  };
+  visit(dir, '');
+  return files.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** What the precache plan needs from the pages, collected while the build reads them (scripts/lib/built-pages.ts). */
+export function precacheInputs() {
+  const assets = new Map<string, string[]>();
+  const roadmaps = new Map<string, string[]>();
+  const scan: PageScan<{ images: string[]; roadmap: string[] }> = {
+    name: 'precache',
+    scan: (file, html) => {
+      const role = fileRole(file);
+      const home = file === 'index.html' || file === 'en/index.html';
+      return {
+        images: role === 'note' || role === 'other' ? imageSources(html, file) : [],
+        roadmap: home ? roadmapPages(html) : [],
+      };
+    },
+    add: (file, { images, roadmap }) => {
+      if (images.length > 0) assets.set(file, images);
+      if (roadmap.length > 0) roadmaps.set(file, roadmap);
+    },
+  };
+  return {
+    scan,
+    /** Each page's own images, precached with it or not at all. */
+    assets: assets as ReadonlyMap<string, readonly string[]>,
+    /** The notes of both home pages' roadmaps, the first of each language before the second of either. */
+    priority: () => interleave(roadmaps.get('index.html') ?? [], roadmaps.get('en/index.html') ?? []),
+  };
+}
+export type PrecacheInputs = ReturnType<typeof precacheInputs>;
+
 /**
  * Writes `<dir>/sw.js` with Workbox. The precache (versioned by content hash; outdated caches are cleaned up)
  * holds the app shell and, under `budget` bytes, the rest of the site, most important notes first
@@ -33,36 +87,56 @@ export interface ServiceWorkerResult {
  */
 export async function writeServiceWorker(
   dir: string,
+  inputs: PrecacheInputs,
   { budget = DEFAULT_PRECACHE_BUDGET }: { budget?: number } = {},
 ): Promise<ServiceWorkerResult> {
-  let plan: PrecachePlan | undefined;
-  const html = (url: string) => readFileSync(join(dir, url), 'utf8');
-  const { count, size, warnings } = await generateSW({
-    globDirectory: dir,
-    globPatterns: ['**/*.{html,css,js,svg,png,woff2,webmanifest,json,pf_meta,pf_index,pf_fragment,pf_filter,pagefind}'],
-    globIgnores: ['pagefind/pagefind-*ui.*', 'pagefind/pagefind-highlight.js', 'sw.js', 'og.png'],
-    // Files too large to precache are left to runtime caching by the plan, not dropped here with a warning.
-    maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
-    manifestTransforms: [
-      (entries) => {
-        const assets = new Map<string, string[]>();
-        for (const { url } of entries) {
-          const role = fileRole(url);
-          if (url.endsWith('.html') && (role === 'note' || role === 'other'))
-            assets.set(url, imageSources(html(url), url));
-        }
-        const home = (url: string) => (existsSync(join(dir, url)) ? roadmapPages(html(url)) : []);
-        // Copies: Workbox deletes `size` from its entries once the transforms have run.
-        const files = entries.map(({ url, size }) => ({ url, size }));
-        plan = planPrecache(files, { budget, priority: interleave(home('index.html'), home('en/index.html')), assets });
-        const chosen = new Set(plan.precache.map((file) => file.url));
-        return Promise.resolve({
-          manifest: entries.filter((entry) => chosen.has(entry.url)),
-          warnings: plan.oversizedShell.map((file) => `${file.url} is ${file.size} bytes, too large to precache`),
-        });
-      },
-    ],
-    swDest: `${dir}/sw.js`,
+  const plan = planPrecache(precacheCandidates(dir), { budget, priority: inputs.priority(), assets: inputs.assets });
+  // Workbox would read and hash every file its patterns match (200 MB at 2,000 notes for a 20 MiB precache):
+  // only the chosen files are hashed, with Workbox's own revision (the MD5 of the content).
+  const manifest = plan.precache
+    .map(({ url }) => {
+      const revision = createHash('md5')
+        .update(readFileSync(join(dir, url)))
+        .digest('hex');
+      return `{url:${JSON.stringify(url)},revision:${JSON.stringify(revision)}}`;
+    })
+    .join(',');
+  const template = await workerTemplate();
+  writeFileSync(join(dir, 'sw.js'), template.replace(MANIFEST_PLACEHOLDER, manifest));
+  return {
+    count: plan.precache.length,
+    size: plan.precache.reduce((sum, file) => sum + file.size, 0),
+    warnings: plan.oversizedShell.map((file) => `${file.url} is ${file.size} bytes, too large to precache`),
+    summary: describePlan(plan, budget),
+  };
+}
+
+const PLACEHOLDER_URL = '__deep_learning_notes_precache_manifest__';
+const MANIFEST_PLACEHOLDER = `{url:"${PLACEHOLDER_URL}",revision:null}`;
+
+/**
+ * The worker's code with a placeholder where the precache manifest goes. Workbox bundles and minifies the same
+ * worker on every build (about a second); its code depends only on this file and Workbox's version, so it is
+ * generated once per pair and kept in the build's cache.
+ */
+async function workerTemplate(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const workboxVersion = (require('workbox-build/package.json') as { version: string }).version;
+  const key = createHash('sha256')
+    .update(workboxVersion)
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
+  const cached = join(BUILD_CACHE_DIR, 'service-worker', `${key}.js`);
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  mkdirSync(dirname(cached), { recursive: true });
+  const staging = `${cached}.${process.pid}.tmp.js`;
+  await generateSW({
+    // Workbox adds extra entries only when it has a folder to glob; it globs nothing here.
+    globDirectory: dirname(cached),
+    globPatterns: [],
+    additionalManifestEntries: [{ url: PLACEHOLDER_URL, revision: null }],
+    swDest: staging,
     cacheId: 'deep-learning-notes',
     cleanupOutdatedCaches: true,
     skipWaiting: false,
@@ -104,6 +178,10 @@ export async function writeServiceWorker(
       },
     ],
   });
-  if (!plan) throw new Error('Workbox did not run the precache plan');
-  return { count, size, warnings, summary: describePlan(plan, budget) };
+  const template = readFileSync(staging, 'utf8');
+  rmSync(staging);
+  if (!template.includes(MANIFEST_PLACEHOLDER))
+    throw new Error(`Workbox's worker has no ${MANIFEST_PLACEHOLDER} to fill`);
+  writeFileSync(cached, template);
+  return template;
 }

@@ -187,6 +187,15 @@ export async function notePageKey(
   return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy, environment]);
 }
 
+/**
+ * The incremental build's key of a page that lists notes as cards (a tag's page): the cards' text and dates and
+ * the environment, so that editing a note's body leaves such a page to be reused. `extra`: the page's other data.
+ */
+export function cardListKey(notes: readonly Note[], extra: unknown): string {
+  const cards = notes.map((n) => [n.lang, n.slug, n.title, n.description, n.date, n.updated]);
+  return sha256([cards, extra, SITE.url, SITE.repoUrl]);
+}
+
 export interface NoteBody {
   /** A Markdown note's HTML (src/integrations/html-on-disk.ts) … */
   html?: string;

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkFrontmatter, formatProblems, type ContentProblem } from '../lib/frontmatter-check.ts';
+import { BUILD_CACHE_DIR } from '../lib/build-cache.ts';
 import { isLang } from '../lib/lang.ts';
 import { slugProblem } from '../lib/slug.ts';
 import { findCycle } from '../lib/graph.ts';
@@ -169,7 +170,7 @@ function checksFile(options: { notesDir: string; tagIds: readonly string[] }): s
   const code = ['src/integrations/content-guard.ts', ...readdirSync('src/lib').map((f) => `src/lib/${f}`)];
   const hash = createHash('sha256').update(resolve(options.notesDir)).update(options.tagIds.join('\n'));
   for (const file of code) if (file.endsWith('.ts')) hash.update(readFileSync(file));
-  return join('node_modules', '.cache', 'content-guard', `${hash.digest('hex').slice(0, 16)}.json`);
+  return join(BUILD_CACHE_DIR, 'content-guard', `${hash.digest('hex').slice(0, 16)}.json`);
 }
 
 function readRemembered(file: string): RememberedChecks {

@@ -1,6 +1,7 @@
 // KaTeX's stylesheet is inlined in every page with math (23 KB), yet a page uses a fraction of its rules: most
 // are for sizes, fonts and constructs the page's formulas never produce. This keeps only the rules that can
 // match the page, judged by class names, the way KaTeX's CSS selects (`.katex .mfrac .frac-line`).
+import { cssBlocks } from './css-blocks.ts';
 
 /** Every class name in an HTML string's `class` attributes. */
 export function classNamesIn(html: string): Set<string> {
@@ -9,34 +10,6 @@ export function classNamesIn(html: string): Set<string> {
     for (const name of (match[1] ?? match[2] ?? '').split(/\s+/)) if (name) names.add(name);
   }
   return names;
-}
-
-/** The top-level blocks of a stylesheet: each prelude (selectors or at-rule) with its `{…}` body. */
-function blocks(css: string): { prelude: string; text: string }[] {
-  const result: { prelude: string; text: string }[] = [];
-  let start = 0;
-  let depth = 0;
-  let quote: string | undefined;
-  let preludeEnd = 0;
-  for (let i = 0; i < css.length; i++) {
-    const c = css[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '{') {
-      if (depth === 0) preludeEnd = i;
-      depth++;
-    } else if (c === '}') {
-      depth--;
-      if (depth === 0) {
-        result.push({ prelude: css.slice(start, preludeEnd).trim(), text: css.slice(start, i + 1) });
-        start = i + 1;
-      }
-    }
-  }
-  return result;
 }
 
 /** Whether a selector list can match given the classes in use: one selector needing only those classes. */
@@ -54,7 +27,7 @@ function selectorCanMatch(prelude: string, used: ReadonlySet<string>): boolean {
  * At-rules (`@font-face`, `@media`…) are kept whole, as are rules whose selectors name no class.
  */
 export function keepRulesFor(css: string, used: ReadonlySet<string>): string {
-  return blocks(css)
+  return cssBlocks(css)
     .filter(({ prelude }) => prelude.startsWith('@') || selectorCanMatch(prelude, used))
     .map((b) => b.text)
     .join('');

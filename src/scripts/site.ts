@@ -161,11 +161,20 @@ function setUpPreviews(): void {
   addEventListener('focusin', (event) => show(link(event.target)));
 }
 
-/** A display formula wider than the column scrolls; keyboard users need to reach it to scroll it. */
+/**
+ * A display formula wider than the column scrolls; keyboard users need to reach it to scroll it. Its width
+ * depends on the KaTeX fonts (until they load, a fallback lays it out) and on the window: so it is measured
+ * again when the fonts are ready and when the window is resized.
+ */
 function focusableWideFormulas(): void {
-  for (const formula of document.querySelectorAll<HTMLElement>('.katex-display')) {
-    if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
-  }
+  const measure = () => {
+    for (const formula of document.querySelectorAll<HTMLElement>('.katex-display')) {
+      if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
+    }
+  };
+  measure();
+  void document.fonts.ready.then(measure);
+  addEventListener('resize', measure);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Loads Pagefind's browser API on first use. Nothing of it (script, WebAssembly, index chunks) is fetched
 // before the reader opens search. A failed load is forgotten so the next attempt can retry.
+import { currentResults, type SearchDelta } from '../../lib/search-delta.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -36,23 +37,52 @@ export function pagefindBase(): string {
 }
 
 let loading: Promise<Pagefind> | undefined;
+/** The index of pages changed since the last full index (see src/lib/search-delta.ts), once loaded. */
+let delta: SearchDelta = { languages: [], superseded: [] };
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    let pagefind: Pagefind;
     if (location.protocol === 'file:') {
       const { loadPagefindOffline } = await import('./pagefind-offline.ts');
-      return loadPagefindOffline(new URL(pagefindBase(), location.href).href);
+      pagefind = await loadPagefindOffline(new URL(pagefindBase(), location.href).href);
+    } else {
+      const url = `${pagefindBase()}pagefind.js`;
+      pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await pagefind.options({ excerptLength: 28 });
+      await pagefind.init();
     }
-    const url = `${pagefindBase()}pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 28 });
-    await pagefind.init();
-    return pagefind;
+    delta = await readDelta();
+    await mergeDelta(pagefind, document.documentElement.lang.toLowerCase());
+    const superseded = new Set(delta.superseded);
+    return {
+      ...pagefind,
+      search: async (term, options) => {
+        const found = await pagefind.search(term, options);
+        return found && { ...found, results: currentResults(found.results, superseded) };
+      },
+    };
   })();
   loading.catch(() => {
     loading = undefined;
   });
   return loading;
+}
+
+/** `pagefind/delta.json`; a site without one (or one that cannot be read) searches its main index alone. */
+async function readDelta(): Promise<SearchDelta> {
+  try {
+    const response = await fetch(new URL('delta.json', new URL(pagefindBase(), location.href)));
+    if (response.ok) return (await response.json()) as SearchDelta;
+  } catch {
+    // Searching the main index alone still finds every page but the few edited since it was made.
+  }
+  return { languages: [], superseded: [] };
+}
+
+async function mergeDelta(pagefind: Pagefind, language: string): Promise<void> {
+  if (delta.index === undefined || !delta.languages.includes(language)) return;
+  await pagefind.mergeIndex(new URL(delta.index, new URL(pagefindBase(), location.href)).href, { language });
 }
 
 const merged = new Set<string>();
@@ -62,6 +92,7 @@ export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'
   if (merged.has(language)) return;
   // An absolute URL: Pagefind skips a merge whose path looks like its primary index.
   await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, { language });
+  await mergeDelta(pagefind, language);
   merged.add(language);
 }
 

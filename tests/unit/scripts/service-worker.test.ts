@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeServiceWorker } from '../../../scripts/lib/service-worker.ts';
+import { listBuiltFiles, visitPages } from '../../../scripts/lib/built-pages.ts';
+import { precacheInputs, writeServiceWorker } from '../../../scripts/lib/service-worker.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dln-sw-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,6 +42,13 @@ function site(name: string): string {
   return dir;
 }
 
+/** The worker for a built site, its pages read as the build reads them. */
+async function serviceWorkerFor(dir: string, options?: { budget: number }) {
+  const inputs = precacheInputs();
+  await visitPages(dir, listBuiltFiles(dir).pages, { scans: [inputs.scan] });
+  return writeServiceWorker(dir, inputs, options);
+}
+
 /** The URLs in the generated worker's precache manifest. */
 function precached(dir: string): string[] {
   return [...readFileSync(join(dir, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!).sort();
@@ -49,7 +57,7 @@ function precached(dir: string): string[] {
 describe('writeServiceWorker', () => {
   it('precaches a site under the budget whole (but never og.png or Pagefind’s UI)', async () => {
     const dir = site('small');
-    const result = await writeServiceWorker(dir);
+    const result = await serviceWorkerFor(dir);
     const urls = precached(dir);
     expect(urls).toEqual(
       [
@@ -78,7 +86,7 @@ describe('writeServiceWorker', () => {
 
   it('over the budget: the shell and the first roadmap notes with their images; the rest at runtime', async () => {
     const dir = site('large');
-    const result = await writeServiceWorker(dir, { budget: 20 * KiB });
+    const result = await serviceWorkerFor(dir, { budget: 20 * KiB });
     const urls = precached(dir);
     expect(urls).toEqual(
       expect.arrayContaining(['index.html', 'en/index.html', 'offline/index.html', '404.html', '_astro/site.js']),

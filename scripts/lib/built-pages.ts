@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The files of a built site as site-relative paths (`notes/x/index.html`), pages and the rest apart. */
+export interface BuiltFiles {
+  pages: string[];
+  others: string[];
+}
+
+/** Every file under `dir` (one directory walk), in path order. */
+export function listBuiltFiles(dir: string): BuiltFiles {
+  const files: BuiltFiles = { pages: [], others: [] };
+  const visit = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) visit(join(folder, entry.name), `${path}/`);
+      else (path.endsWith('.html') ? files.pages : files.others).push(path);
+    }
+  };
+  visit(dir, '');
+  files.pages.sort();
+  files.others.sort();
+  return files;
+}
+
+/** A page of the built site as the build's later steps see it. */
+export interface BuiltPage {
+  /** Site-relative, `notes/x/index.html`. */
+  path: string;
+  /** SHA-1 of the file. */
+  digest: string;
+  /** The HTML, decoded on first use: a page whose findings are remembered is never decoded. */
+  html(): string;
+}
+
+/**
+ * Something the build wants to know of every page (its links, its images, the characters of its formulas):
+ * `scan` finds it in one page (JSON-serialisable, a function of the page alone), `add` takes it in.
+ */
+export interface PageScan<T> {
+  name: string;
+  scan(path: string, html: string): T;
+  add(path: string, found: T): void;
+}
+
+/** Anything else that looks at each page (the search index wants digests, and the HTML of changed pages). */
+export type PageVisitor = (page: BuiltPage) => void;
+
+type Findings = Record<string, { digest: string; found: Record<string, unknown> }>;
+
+/**
+ * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
+ * a rebuild after one edit changes a handful: what a scan found on a page is kept in `findingsFile` with the
+ * page's digest and reused while the page is unchanged. It yields to the event loop now and then so that work
+ * running beside it (Pagefind, in its own process) is kept fed.
+ */
+export async function visitPages(
+  dir: string,
+  pages: readonly string[],
+  {
+    scans = [],
+    visitors = [],
+    findingsFile,
+  }: {
+    scans?: ReadonlyArray<PageScan<unknown>>;
+    visitors?: readonly PageVisitor[];
+    findingsFile?: string;
+  },
+): Promise<void> {
+  const remembered = findingsFile ? readFindings(findingsFile) : {};
+  const findings: Findings = {};
+  for (const [i, path] of pages.entries()) {
+    const bytes = readFileSync(join(dir, path));
+    const digest = createHash('sha1').update(bytes).digest('hex');
+    let html: string | undefined;
+    const page: BuiltPage = { path, digest, html: () => (html ??= bytes.toString('utf8')) };
+    const known = remembered[path]?.digest === digest ? remembered[path].found : {};
+    const found: Record<string, unknown> = {};
+    for (const { name, scan, add } of scans) {
+      found[name] = name in known ? known[name] : scan(path, page.html());
+      add(path, found[name]);
+    }
+    findings[path] = { digest, found };
+    for (const visit of visitors) visit(page);
+    if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (findingsFile) {
+    mkdirSync(dirname(findingsFile), { recursive: true });
+    writeFileSync(findingsFile, JSON.stringify(findings));
+  }
+}
+
+function readFindings(file: string): Findings {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Findings) : {};
+  } catch {
+    return {}; // a damaged file only costs a full scan
+  }
+}

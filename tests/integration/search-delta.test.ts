@@ -1,0 +1,100 @@
+// A rebuild re-indexes only the pages that changed (scripts/lib/search-index.ts): the search must then find the
+// new text, no longer return a page for text it lost or a page that is gone, and list each page once.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchDelta } from '../../src/lib/search-delta.ts';
+import { openBrowser, watchProblems } from '../e2e/support/browser.ts';
+import { serveStatic } from '../e2e/support/server.ts';
+
+// Notes must live inside the project to render (see src/integrations/strict-glob.ts); the fixtures' MDX imports
+// components by a relative path, so the copy keeps their layout.
+mkdirSync(join('tests', '.tmp'), { recursive: true });
+const fixtures = mkdtempSync(join('tests', '.tmp', 'search-delta-'));
+const notes = join(fixtures, 'notes');
+const work = mkdtempSync(join(tmpdir(), 'dln-search-delta-'));
+const out = join(work, 'dist');
+
+function build(): string {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) throw new Error(output);
+  return output;
+}
+
+const delta = () => JSON.parse(readFileSync(join(out, 'pagefind', 'delta.json'), 'utf8')) as SearchDelta;
+
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.getByTestId('search-button').click();
+  const dialog = page.getByTestId('search-dialog');
+  await dialog.getByTestId('search-input').fill(query);
+  await expect.poll(() => dialog.getByTestId('search-status').textContent(), { timeout: 10_000 }).toMatch(/找到|没有/);
+  const paths = await dialog
+    .locator('a[role="option"]')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  return paths;
+}
+
+/** The site as built now, searched from its Chinese home page. */
+async function searchSite(queries: string[]): Promise<string[][]> {
+  const { server, url } = await serveStatic(out);
+  const session = await openBrowser({ serviceWorkers: 'block' });
+  try {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    const found: string[][] = [];
+    for (const query of queries) {
+      await page.goto(`${url}/`); // a status from the last query cannot be mistaken for this one's
+      found.push(await search(page, query));
+    }
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    return found;
+  } finally {
+    await session.close();
+    server.close();
+  }
+}
+
+afterAll(() => {
+  rmSync(fixtures, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the search index after an edit', () => {
+  beforeAll(() => {
+    cpSync('tests/fixtures/notes', notes, { recursive: true });
+    cpSync('tests/fixtures/components', join(fixtures, 'components'), { recursive: true });
+  });
+
+  it('a first build indexes every page and has no delta', async () => {
+    expect(build()).toMatch(/✓ search index: \d+ en, \d+ zh-cn pages/);
+    expect(delta()).toEqual({ superseded: [], languages: [] });
+    const [sample, lost] = await searchSite(['示例笔记', 'quokkaflux']);
+    expect(sample).toContain('/notes/sample/');
+    expect(lost).toEqual([]);
+  }, 120_000);
+
+  it('a rebuild indexes only the changed pages beside it, and search sees the change', async () => {
+    appendFileSync(join(notes, 'zh', 'sample.md'), '\n新加的一句：增量索引试金石 quokkaflux。\n');
+    rmSync(join(notes, 'zh', 'only-zh.md'));
+    const log = build();
+    expect(log).toMatch(/✓ search index: the last full index, plus .*zh-cn pages changed since/);
+    const current = delta();
+    expect(current.index).toBe('delta/');
+    expect(current.languages).toContain('zh-cn');
+    // The sample's old text and the removed note are dropped from the full index.
+    expect(current.superseded.length).toBeGreaterThanOrEqual(2);
+
+    const [added, sample, removed] = await searchSite(['quokkaflux', '示例笔记', '只有中文']);
+    expect(added).toEqual(['/notes/sample/']);
+    // Found in the full index and in the delta, listed once.
+    expect(sample!.filter((path) => path === '/notes/sample/')).toHaveLength(1);
+    expect(removed).toEqual([]);
+  }, 120_000);
+});
