@@ -69,7 +69,7 @@ export default defineConfig({
   outDir: OUT_DIR,
   cacheDir: CACHE_DIR,
   // Every stylesheet inline (the site's is ~5 KiB gzipped): a linked one blocks the first paint for a round trip.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   markdown: {
     processor,
     shikiConfig: {

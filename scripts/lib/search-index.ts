@@ -1,7 +1,7 @@
 import {
-  constants,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -152,7 +152,9 @@ function fragmentUrls(bundle: string): Map<string, string> {
 }
 
 function writeDelta(dir: string, delta: SearchDelta): void {
-  writeFileSync(join(dir, 'pagefind', 'delta.json'), JSON.stringify(delta));
+  const file = join(dir, 'pagefind', 'delta.json');
+  rmSync(file, { force: true }); // it may be a hard link into the kept index (see copyFolder)
+  writeFileSync(file, JSON.stringify(delta));
 }
 
 /** A delta is only ever merged into the main index: its own copy of Pagefind's scripts and UI is never loaded. */
@@ -160,11 +162,21 @@ function removeUnusedBundleFiles(bundle: string): void {
   for (const name of readdirSync(bundle)) if (/\.(?:js|css)$/.test(name)) rmSync(join(bundle, name));
 }
 
-/** Copies a folder (a copy-on-write clone where the file system can). */
+/**
+ * Copies a folder of files that are never written in place (Pagefind's output), as hard links where it can:
+ * 2,000 notes make about 2,300 files, and a link costs a fraction of a copy.
+ */
 function copyFolder(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) copyFolder(join(from, entry.name), join(to, entry.name));
-    else copyFileSync(join(from, entry.name), join(to, entry.name), constants.COPYFILE_FICLONE);
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) copyFolder(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target); // another file system
+      }
+    }
   }
 }
