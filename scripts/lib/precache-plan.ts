@@ -25,16 +25,18 @@ export const DEFAULT_PRECACHE_BUDGET = 20 * 1024 * 1024;
 export const MAX_PRECACHED_FILE = 5 * 1024 * 1024;
 
 // Built assets (content-hashed), KaTeX's CSS and fonts; Pagefind's runtime, WebAssembly, entry, metadata and
-// filters (the language filter applies to every query; a few bytes per page); the home pages, offline and
-// 404 pages, the manifest and icons.
+// filters (the language filter applies to every query; a few bytes per page), also those of the index of pages
+// changed since the last full one (scripts/lib/search-index.ts), and the list of what it replaces; the home
+// pages, offline and 404 pages, the manifest and icons.
 const SHELL: readonly RegExp[] = [
   /^_astro\//,
   /^vendor\//,
   /^pagefind\/pagefind(?:-worker)?\.js$/,
-  /^pagefind\/pagefind-entry\.json$/,
-  /^pagefind\/wasm\.[^/]+\.pagefind$/,
-  /^pagefind\/pagefind\.[^/]+\.pf_meta$/,
-  /^pagefind\/filter\/[^/]+\.pf_filter$/,
+  /^pagefind\/(?:delta\/)?pagefind-entry\.json$/,
+  /^pagefind\/(?:delta\/)?wasm\.[^/]+\.pagefind$/,
+  /^pagefind\/(?:delta\/)?pagefind\.[^/]+\.pf_meta$/,
+  /^pagefind\/(?:delta\/)?filter\/[^/]+\.pf_filter$/,
+  /^pagefind\/delta\.json$/,
   /^(?:en\/)?index\.html$/,
   /^(?:en\/)?offline\/index\.html$/,
   /^404\.html$/,
@@ -46,7 +48,7 @@ const SHELL: readonly RegExp[] = [
 /** The role of a built file, from its path (see {@link FileRole}). */
 export function fileRole(url: string): FileRole {
   if (SHELL.some((pattern) => pattern.test(url))) return 'shell';
-  if (/^pagefind\/(?:index|fragment)\//.test(url)) return 'search';
+  if (/^pagefind\/(?:delta\/)?(?:index|fragment)\//.test(url)) return 'search';
   if (/^(?:en\/)?notes\/[^/]+\/index\.html$/.test(url)) return 'note';
   return 'other';
 }

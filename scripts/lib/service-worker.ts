@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW } from 'workbox-build';
 import { BUILD_CACHE_DIR } from '../../src/lib/build-cache.ts';
 import type { PageScan } from './built-pages.ts';
 import {
@@ -131,6 +130,8 @@ async function workerTemplate(): Promise<string> {
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
   mkdirSync(dirname(cached), { recursive: true });
   const staging = `${cached}.${process.pid}.tmp.js`;
+  // Loaded only here: Workbox's bundler takes 0.4 s to load, longer than the rest of this step.
+  const { generateSW } = await import('workbox-build');
   await generateSW({
     // Workbox adds extra entries only when it has a folder to glob; it globs nothing here.
     globDirectory: dirname(cached),
@@ -160,7 +161,8 @@ async function workerTemplate(): Promise<string> {
         },
       },
       {
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/pagefind\/(?:index|fragment)\//.test(url.pathname),
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && /^\/pagefind\/(?:delta\/)?(?:index|fragment)\//.test(url.pathname),
         handler: 'CacheFirst',
         options: {
           cacheName: 'deep-learning-notes-search',

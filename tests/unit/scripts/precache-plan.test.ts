@@ -29,6 +29,13 @@ describe('fileRole', () => {
     ['pagefind/wasm.unknown.pagefind', 'shell'],
     ['pagefind/pagefind.zh-cn_c041f4e315989.pf_meta', 'shell'],
     ['pagefind/filter/en_36743ac.pf_filter', 'shell'],
+    // The index of pages changed since the last full one, and what it replaces, go with the main index.
+    ['pagefind/delta.json', 'shell'],
+    ['pagefind/delta/pagefind-entry.json', 'shell'],
+    ['pagefind/delta/wasm.en.pagefind', 'shell'],
+    ['pagefind/delta/pagefind.en_b1d2ebed30.pf_meta', 'shell'],
+    ['pagefind/delta/index/en_1a2b3c4.pf_index', 'search'],
+    ['pagefind/delta/fragment/zh-cn_aef0df9.pf_fragment', 'search'],
     ['index.html', 'shell'],
     ['en/index.html', 'shell'],
     ['offline/index.html', 'shell'],
