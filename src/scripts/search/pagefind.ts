@@ -42,6 +42,8 @@ let delta: SearchDelta = { languages: [], superseded: [] };
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    // On the web the list is fetched beside Pagefind; from file:// only Pagefind's stand-in fetch can read it.
+    const deltaRead = location.protocol === 'file:' ? undefined : readDelta();
     let pagefind: Pagefind;
     if (location.protocol === 'file:') {
       const { loadPagefindOffline } = await import('./pagefind-offline.ts');
@@ -52,7 +54,7 @@ export function loadPagefind(): Promise<Pagefind> {
       await pagefind.options({ excerptLength: 28 });
       await pagefind.init();
     }
-    delta = await readDelta();
+    delta = await (deltaRead ?? readDelta());
     await mergeDelta(pagefind, document.documentElement.lang.toLowerCase());
     const superseded = new Set(delta.superseded);
     return {
