@@ -86,22 +86,19 @@ if (astro.status !== 0) fail('astro build failed (see the message above).');
 console.log(`✓ astro build ${took()}`);
 
 // Every page is read once: for the checks, the precache plan, the KaTeX font subsets and the search index. What
-// the scans find on a page is kept until the page changes. With no earlier index to extend, Pagefind indexes the
-// whole site meanwhile.
+// the scans find on a page is kept until the page changes.
 const cache = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
 const search = searchIndex(STAGING, join(cache, 'search-index'));
 const files = listBuiltFiles(STAGING);
 const checks = siteChecks();
 const precache = precacheInputs();
 const katexGlyphs = katexGlyphScan();
-await visitPages(STAGING, files.pages, {
+visitPages(STAGING, files.pages, {
   scans: [checks.scan, precache.scan, katexGlyphs.scan],
   visitors: [search.visit],
   findingsFile: join(cache, `findings-${digestOf(scanCode())}.json`),
 });
 const readTime = took();
-// Also when a check fails: Pagefind must not write into the staging folder once that is removed.
-const searched = await search.write();
 
 const broken = checks.brokenLinks(files.others);
 if (broken.length > 0) {
@@ -111,6 +108,8 @@ const basics = checks.pagesWithoutBasics();
 if (basics.length > 0)
   fail(`${basics.length} page${basics.length > 1 ? 's' : ''} without the basics:\n  ${basics.join('\n  ')}`);
 console.log(`✓ internal links, anchors and images; every page has one <h1>, a title and a description ${readTime}`);
+
+const searched = await search.write();
 
 if (searched.errors.length > 0) fail(`Pagefind could not index the site:\n  ${searched.errors.join('\n  ')}`);
 const counts = Object.entries(searched.languages)

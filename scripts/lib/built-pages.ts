@@ -52,10 +52,9 @@ type Findings = Record<string, { digest: string; found: Record<string, unknown> 
 /**
  * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
  * a rebuild after one edit changes a handful: what a scan found on a page is kept in `findingsFile` with the
- * page's digest and reused while the page is unchanged. It yields to the event loop now and then so that work
- * running beside it (Pagefind, in its own process) is kept fed.
+ * page's digest and reused while the page is unchanged.
  */
-export async function visitPages(
+export function visitPages(
   dir: string,
   pages: readonly string[],
   {
@@ -67,10 +66,10 @@ export async function visitPages(
     visitors?: readonly PageVisitor[];
     findingsFile?: string;
   },
-): Promise<void> {
+): void {
   const remembered = findingsFile ? readFindings(findingsFile) : {};
   const findings: Findings = {};
-  for (const [i, path] of pages.entries()) {
+  for (const path of pages) {
     const bytes = readFileSync(join(dir, path));
     const digest = createHash('sha1').update(bytes).digest('hex');
     let html: string | undefined;
@@ -83,7 +82,6 @@ export async function visitPages(
     }
     findings[path] = { digest, found };
     for (const visit of visitors) visit(page);
-    if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
   }
   if (findingsFile) {
     mkdirSync(dirname(findingsFile), { recursive: true });

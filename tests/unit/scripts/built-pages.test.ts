@@ -44,19 +44,19 @@ describe('visitPages', () => {
   const findingsFile = join(work, 'cache', 'findings.json');
   const pages = ['index.html', 'notes/a/index.html', 'notes/b/index.html'];
 
-  it('scans every page the first time, and only changed pages once findings are remembered', async () => {
+  it('scans every page the first time, and only changed pages once findings are remembered', () => {
     write({
       'index.html': '<title>Home</title>',
       'notes/a/index.html': '<title>A</title>',
       'notes/b/index.html': '<title>B</title>',
     });
     const first = titleScan();
-    await visitPages(site, pages, { scans: [first.scan], findingsFile });
+    visitPages(site, pages, { scans: [first.scan], findingsFile });
     expect(first.scanned).toEqual(pages);
 
     write({ 'notes/b/index.html': '<title>B, edited</title>' });
     const second = titleScan();
-    await visitPages(site, pages, { scans: [second.scan], findingsFile });
+    visitPages(site, pages, { scans: [second.scan], findingsFile });
     expect(second.scanned).toEqual(['notes/b/index.html']);
     // Remembered findings are handed over as if scanned.
     expect(Object.fromEntries(second.added)).toEqual({
@@ -66,18 +66,18 @@ describe('visitPages', () => {
     });
   });
 
-  it('gives visitors each page’s digest, and its HTML only when they ask', async () => {
+  it('gives visitors each page’s digest, and its HTML only when they ask', () => {
     const seen: BuiltPage[] = [];
-    await visitPages(site, pages, { visitors: [(page) => seen.push(page)] });
+    visitPages(site, pages, { visitors: [(page) => seen.push(page)] });
     expect(seen.map((page) => page.path)).toEqual(pages);
     expect(new Set(seen.map((page) => page.digest)).size).toBe(3);
     expect(seen[1]!.html()).toBe('<title>A</title>');
   });
 
-  it('a damaged findings file only costs a full scan', async () => {
+  it('a damaged findings file only costs a full scan', () => {
     writeFileSync(findingsFile, '{not json');
     const scan = titleScan();
-    await visitPages(site, pages, { scans: [scan.scan], findingsFile });
+    visitPages(site, pages, { scans: [scan.scan], findingsFile });
     expect(scan.scanned).toEqual(pages);
   });
 });

@@ -10,7 +10,7 @@ import { katexGlyphScan, subsetChars, subsetKatexFonts } from '../../../scripts/
 /** Subsets a built site's fonts, its pages read as the build reads them. */
 async function subsetSite(site: string, cacheDir: string) {
   const { scan, glyphs } = katexGlyphScan();
-  await visitPages(site, listBuiltFiles(site).pages, { scans: [scan] });
+  visitPages(site, listBuiltFiles(site).pages, { scans: [scan] });
   return subsetKatexFonts(site, glyphs, { cacheDir });
 }
 
