@@ -89,6 +89,7 @@ console.log(`✓ astro build ${took()}`);
 // the scans find on a page is kept until the page changes.
 const cache = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
 const search = searchIndex(STAGING, join(cache, 'search-index'));
+await search.start();
 const files = listBuiltFiles(STAGING);
 const checks = siteChecks();
 const precache = precacheInputs();

@@ -35,19 +35,25 @@ const OPTIONS_KEY = JSON.stringify(PAGEFIND_OPTIONS);
  * replaces or that are gone (src/scripts/search/pagefind.ts merges the two and drops those). When the changes
  * grow past a few per cent of the site, the whole site is indexed again and becomes the new base.
  *
- * Feed it every page (`visit`, see scripts/lib/built-pages.ts), then call `write()`. Pagefind runs after the pages
- * were read, not beside: on two cores it gained nothing, and at 10,000 notes the two together peaked at 7 GB.
+ * Call `start()` before the pages are read, feed it every page (`visit`, see scripts/lib/built-pages.ts), then call
+ * `write()`. With no kept index, `start()` indexes the whole site at once: Pagefind needs 4.7 GB at 10,000 notes,
+ * and the page pass leaves this process at 2 GB, so the two must not overlap.
  */
 export function searchIndex(dir: string, cacheDir: string) {
   const base = readBase(cacheDir);
   const pages = new Map<string, string>();
   const changed = new Map<string, string>();
+  let full: SearchIndexSummary | undefined;
   return {
+    async start(): Promise<void> {
+      if (!base) full = await indexAll(dir);
+    },
     visit(page: BuiltPage): void {
       pages.set(page.path, page.digest);
       if (base && base.pages[page.path]?.digest !== page.digest) changed.set(page.path, page.html());
     },
     async write(): Promise<SearchIndexSummary> {
+      if (full) return finishFull(full);
       const plan = base ? planSearchUpdate(base, pages) : { kind: 'full' as const };
       if (plan.kind === 'full') return finishFull(await indexAll(dir));
       copyFolder(join(cacheDir, 'base'), join(dir, 'pagefind'));
