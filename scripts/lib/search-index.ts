@@ -73,7 +73,7 @@ export function searchIndex(dir: string, cacheDir: string) {
       const languages = languagesOf(out);
       // A page whose indexed text did not change keeps its fragment id: both indexes then return it, and the
       // search keeps one copy; it must not be dropped from the base as well.
-      const stillValid = new Set(fragmentUrls(out).keys());
+      const stillValid = new Set(fragmentIds(out));
       writeDelta(dir, {
         index: 'delta/',
         languages: Object.keys(languages),
@@ -140,19 +140,24 @@ function languagesOf(bundle: string): Record<string, number> {
 /** `notes/x/index.html` → `/notes/x/`, the URL Pagefind gives the page. */
 const urlOf = (path: string) => `/${path}`.replace(/(^|\/)index\.html$/, '$1');
 
-/** Fragment id (`en_01bbf0b`) → page URL, read from a Pagefind bundle's fragment files. */
-function fragmentUrls(bundle: string): Map<string, string> {
+/** The fragment ids (`en_01bbf0b`) of a Pagefind bundle: its fragment files' names. */
+function fragmentIds(bundle: string): string[] {
   const folder = join(bundle, 'fragment');
-  const ids = new Map<string, string>();
-  if (!existsSync(folder)) return ids;
-  for (const name of readdirSync(folder)) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    // A fragment is gzipped `pagefind_dcd` followed by the page's JSON.
-    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-    ids.set(name.slice(0, -'.pf_fragment'.length), url);
-  }
-  return ids;
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => name.slice(0, -'.pf_fragment'.length));
+}
+
+/** Fragment id → page URL, read from a Pagefind bundle's fragment files. */
+function fragmentUrls(bundle: string): Map<string, string> {
+  return new Map(
+    fragmentIds(bundle).map((id) => {
+      // A fragment is gzipped `pagefind_dcd` followed by the page's JSON.
+      const text = gunzipSync(readFileSync(join(bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+      return [id, (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url];
+    }),
+  );
 }
 
 function writeDelta(dir: string, delta: SearchDelta): void {
