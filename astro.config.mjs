@@ -9,22 +9,22 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkToc from 'remark-toc';
 import { SITE } from './src/site.config.ts';
-import { THEME_INIT } from './src/scripts/theme-init.ts';
-import { IFRAME_HOSTS } from './src/markdown/rehype-safe-html.ts';
-import { TAG_IDS } from './src/data/registry.ts';
-import contentGuard from './src/integrations/content-guard.ts';
-import katexAssets from './src/integrations/katex-assets.ts';
-import leanLazyImports from './src/integrations/lean-lazy-imports.ts';
-import remarkNoteMeta from './src/markdown/remark-note-meta.ts';
-import { citations } from './src/markdown/remark-citations.ts';
-import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
-import rehypeHeadingAnchors from './src/markdown/rehype-heading-anchors.ts';
-import rehypeExternalLinks from './src/markdown/rehype-external-links.ts';
-import rehypeCodeBlocks from './src/markdown/rehype-code-blocks.ts';
-import rehypeTocNav from './src/markdown/rehype-toc-nav.ts';
-import rehypeSafeHtml from './src/markdown/rehype-safe-html.ts';
-import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
-import rehypeImageSize from './src/markdown/rehype-image-size.ts';
+import { THEME_INIT } from './src/client/theme-init.ts';
+import { IFRAME_HOSTS } from './src/pipeline/render/rehype-safe-html.ts';
+import { TAG_IDS } from './src/pipeline/content/registry.ts';
+import contentGuard from './src/pipeline/content/guard.ts';
+import katexAssets from './src/katex/assets.ts';
+import leanLazyImports from './src/pipeline/render/lean-lazy-imports.ts';
+import remarkNoteMeta from './src/pipeline/render/remark-note-meta.ts';
+import { citations } from './src/pipeline/render/remark-citations.ts';
+import rehypeKatexStrict from './src/katex/rehype-katex-strict.ts';
+import rehypeHeadingAnchors from './src/pipeline/render/rehype-heading-anchors.ts';
+import rehypeExternalLinks from './src/pipeline/render/rehype-external-links.ts';
+import rehypeCodeBlocks from './src/pipeline/render/rehype-code-blocks.ts';
+import rehypeTocNav from './src/pipeline/render/rehype-toc-nav.ts';
+import rehypeSafeHtml from './src/pipeline/render/rehype-safe-html.ts';
+import rehypeTableScroll from './src/pipeline/render/rehype-table-scroll.ts';
+import rehypeImageSize from './src/pipeline/render/rehype-image-size.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 // Astro caches the content layer in cacheDir. The site's own builds keep one cache per output folder
@@ -91,7 +91,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   experimental: {
     // A rebuild re-renders only the pages whose inputs changed: note pages return a cacheKey from
-    // getStaticPaths (src/data/notes.ts notePageKey); Astro also hashes each page's code.
+    // getStaticPaths (src/pipeline/content/notes.ts notePageKey); Astro also hashes each page's code.
     incrementalBuild: true,
   },
   // A strict Content-Security-Policy as a <meta> in every page: scripts only from this site or by hash (no

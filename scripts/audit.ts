@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/server.ts';
-import { ensureInstalled } from './lib/local-install.ts';
+import { ensureInstalled } from './bench/local-install.ts';
 
 const AUDIT_DIR = 'bench/audit';
 const REPORT = 'bench/audit.md';

@@ -1,19 +1,19 @@
 // `npm run build`: the whole site, search index included, written atomically.
 // Astro builds into a staging folder; every internal link and anchor is checked; Pagefind indexes it (only the
-// pages changed since its last full index: scripts/lib/search-index.ts); the KaTeX fonts are subset to the
-// formulas; a service worker is generated (it precaches the site under a byte budget: scripts/lib/precache-plan.ts);
+// pages changed since its last full index: src/search/indexer.ts); the KaTeX fonts are subset to the
+// formulas; a service worker is generated (it precaches the site under a byte budget: src/pipeline/postbuild/precache-plan.ts);
 // only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { BUILD_CACHE_DIR } from '../src/lib/build-cache.ts';
-import { listBuiltFiles, visitPages } from './lib/built-pages.ts';
-import { siteChecks } from './lib/check-links.ts';
-import { searchIndex } from './lib/search-index.ts';
-import { precacheInputs, writeServiceWorker } from './lib/service-worker.ts';
-import { katexGlyphScan, subsetKatexFonts } from './lib/subset-katex-fonts.ts';
+import { BUILD_CACHE_DIR } from '../src/pipeline/build-cache.ts';
+import { listBuiltFiles, visitPages } from '../src/pipeline/postbuild/built-pages.ts';
+import { siteChecks } from '../src/pipeline/postbuild/check-links.ts';
+import { searchIndex } from '../src/search/indexer.ts';
+import { precacheInputs, writeServiceWorker } from '../src/pipeline/postbuild/service-worker.ts';
+import { katexGlyphScan, subsetKatexFonts } from '../src/katex/subset-fonts.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const STAGING = `${OUT}.staging`;
@@ -34,14 +34,14 @@ function fail(message: string): never {
  * incremental build's record of pages) when those change.
  */
 function dropStaleContentCache(): void {
-  const plugins = readdirSync('src/markdown')
+  const plugins = ['src/pipeline/render', 'src/katex']
+    .flatMap((dir) => readdirSync(dir).map((f) => `${dir}/${f}`))
     .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => `src/markdown/${f}`);
+    .sort();
   const inputs = [
     'astro.config.mjs',
     'src/content.config.ts',
-    'src/lib/note-schema.ts',
+    'src/lib/content/note-schema.ts',
     'content/tags.json',
     ...plugins,
   ];
@@ -59,8 +59,12 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest('hex
 
 /** The code that finds things in built pages: remembered findings are only good for the code that found them. */
 function scanCode(): string {
-  const sources = ['src/lib/link-check.ts', 'src/lib/katex-glyphs.ts'].concat(
-    readdirSync('scripts/lib').map((f) => `scripts/lib/${f}`),
+  const sources = ['src/pipeline/postbuild/link-check.ts', 'src/katex/glyphs.ts'].concat(
+    ['src/pipeline/postbuild', 'src/katex', 'src/search'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `${dir}/${f}`),
+    ),
   );
   return sources.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')).join('\0');
 }

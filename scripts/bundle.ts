@@ -4,14 +4,14 @@
 // - rewrites root-absolute URLs in HTML, CSS and inline <style> to relative ones with index.html spelled out;
 // - replaces each ES-module script (refused on file://) by a classic script bundled with esbuild from the
 //   component's own <script> (dynamic imports inlined);
-// - re-emits Pagefind for file:// (see src/scripts/search/pagefind-offline.ts);
+// - re-emits Pagefind for file:// (see src/search/client/pagefind-offline.ts);
 // - drops what only works on a web server (service worker, manifest) and stamps version and date.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { rewriteCss, rewriteHtml, rewriteStyleElements, rootPrefix } from '../src/lib/relative-urls.ts';
-import { zip } from './lib/zip.ts';
+import { rewriteCss, rewriteHtml, rewriteStyleElements, rootPrefix } from '../src/pipeline/postbuild/relative-urls.ts';
+import { zip } from '../src/pipeline/postbuild/zip.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const NAME = `deep-learning-notes-${pkg.version}`;

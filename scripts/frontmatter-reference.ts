@@ -2,8 +2,8 @@
 // `--write` puts it into CONTRIBUTING.md and CONTRIBUTING.zh-CN.md between their markers. A unit test fails
 // when the table in either file differs from the schema, so the documentation cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { frontmatterReference, withReference } from '../src/lib/frontmatter-reference.ts';
-import { noteSchema } from '../src/lib/note-schema.ts';
+import { frontmatterReference, withReference } from '../src/lib/content/frontmatter-reference.ts';
+import { noteSchema } from '../src/lib/content/note-schema.ts';
 
 const CONTRIBUTING_FILES = ['CONTRIBUTING.md', 'CONTRIBUTING.zh-CN.md'];
 

@@ -1,14 +1,14 @@
 // `npm run glossary [-- --write]`: renders content/glossary.json into the glossary notes' tables (between
-// the glossary markers) and into src/data/search-synonyms.json, the names search treats as one term.
+// the glossary markers) and into src/search/synonyms.json, the names search treats as one term.
 // Without --write it only reports whether they are up to date (tests/unit/content/glossary.test.ts checks).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { glossaryMarkdown, synonymSets, type Glossary } from '../src/lib/glossary.ts';
-import type { Lang } from '../src/lib/lang.ts';
+import { glossaryMarkdown, synonymSets, type Glossary } from '../src/lib/content/glossary.ts';
+import type { Lang } from '../src/lib/content/lang.ts';
 
 export const START =
   '<!-- glossary:start — generated from content/glossary.json by `npm run glossary -- --write`; edit the JSON, not this table -->';
 export const END = '<!-- glossary:end -->';
-export const SYNONYMS_FILE = 'src/data/search-synonyms.json';
+export const SYNONYMS_FILE = 'src/search/synonyms.json';
 
 function noteTitles(lang: Lang): Record<string, string> {
   const titles: Record<string, string> = {};

@@ -1,5 +1,5 @@
 // `npm run import -- <file or folder>… [--lang zh|en] [--force] [--tags a,b] [--slug s]`: converts Jekyll
-// posts (kramdown, as in the seed document) into notes. The conversion itself is `src/lib/jekyll.ts`;
+// posts (kramdown, as in the seed document) into notes. The conversion itself is `src/lib/import/jekyll.ts`;
 // this file does the file work: finding posts, images and the tag registry, and writing the results.
 // It prints one line per post: created, skipped (why) or failed (why), and exits 1 when one failed.
 // --notes-dir, --public-dir and --tags-file point it elsewhere (the tests use them).
@@ -9,12 +9,12 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import katex from 'katex';
-import { ImportError, importJekyllPost, languageTable, type LanguageTable, type MathCheck } from '../src/lib/jekyll.ts';
-import { isLang } from '../src/lib/lang.ts';
-import { slugProblem } from '../src/lib/slug.ts';
-import { slugFromFileName, slugify } from '../src/lib/slugify.ts';
-import { tagRegistry } from '../src/lib/tags.ts';
-import { addTagsToRegistryText } from '../src/lib/tags-file.ts';
+import { ImportError, importJekyllPost, languageTable, type LanguageTable, type MathCheck } from '../src/lib/import/jekyll.ts';
+import { isLang } from '../src/lib/content/lang.ts';
+import { slugProblem } from '../src/lib/content/slug.ts';
+import { slugFromFileName, slugify } from '../src/lib/text/slugify.ts';
+import { tagRegistry } from '../src/lib/content/tags.ts';
+import { addTagsToRegistryText } from '../src/lib/content/tags-file.ts';
 
 const USAGE = `Usage: npm run import -- <file or folder>… [--lang zh|en] [--force] [--tags a,b] [--slug s]
   <file or folder>  Jekyll posts (.md, .markdown); folders are searched recursively

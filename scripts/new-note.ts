@@ -6,14 +6,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFrontmatter, extractFrontmatter, formatProblems } from '../src/lib/frontmatter-check.ts';
-import { mapTags } from '../src/lib/jekyll.ts';
-import { isLang, otherLang, type Lang } from '../src/lib/lang.ts';
-import { nearest } from '../src/lib/nearest.ts';
-import { DESCRIPTION_PLACEHOLDER, isoDate, noteTemplate } from '../src/lib/note-template.ts';
-import { slugProblem } from '../src/lib/slug.ts';
-import { slugify } from '../src/lib/slugify.ts';
-import { tagRegistry } from '../src/lib/tags.ts';
+import { checkFrontmatter, extractFrontmatter, formatProblems } from '../src/lib/content/frontmatter-check.ts';
+import { mapTags } from '../src/lib/import/jekyll.ts';
+import { isLang, otherLang, type Lang } from '../src/lib/content/lang.ts';
+import { nearest } from '../src/lib/text/nearest.ts';
+import { DESCRIPTION_PLACEHOLDER, isoDate, noteTemplate } from '../src/lib/content/note-template.ts';
+import { slugProblem } from '../src/lib/content/slug.ts';
+import { slugify } from '../src/lib/text/slugify.ts';
+import { tagRegistry } from '../src/lib/content/tags.ts';
 import { parse as parseYaml } from 'yaml';
 
 const USAGE = `Usage: npm run new -- <slug> [--lang zh|en] [--title "…"] [--tags a,b] [--draft]

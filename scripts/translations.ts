@@ -13,7 +13,7 @@ import {
   STAMP_PATTERN,
   translationState,
   withStamp,
-} from '../src/lib/translation.ts';
+} from '../src/lib/content/translation.ts';
 
 const USAGE = `Usage:
   npm run translations:stamp -- <content/notes/en/slug.md …>   stamp the given English notes

@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { noteSchema } from './lib/note-schema.ts';
-import { TAG_IDS } from './data/registry.ts';
-import { strictGlob } from './integrations/strict-glob.ts';
-import { htmlOnDisk } from './integrations/html-on-disk.ts';
+import { noteSchema } from './lib/content/note-schema.ts';
+import { TAG_IDS } from './pipeline/content/registry.ts';
+import { strictGlob } from './pipeline/content/strict-glob.ts';
+import { htmlOnDisk } from './pipeline/content/html-on-disk.ts';
 
 /**
  * Where notes are read from. Tests point this at a fixture folder (NOTES_DIR) to build a small site.

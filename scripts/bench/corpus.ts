@@ -6,7 +6,7 @@
 // Formulas use plain ASCII TeX that KaTeX (strict) and MathJax both accept.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deriveSeed, mulberry32, type Random } from '../../src/lib/random.ts';
+import { deriveSeed, mulberry32, type Random } from '../../src/lib/nn/random.ts';
 
 export type CorpusLang = 'zh' | 'en';
 

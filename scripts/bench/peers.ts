@@ -29,13 +29,13 @@ import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from '
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openBrowser } from '../../tests/e2e/support/browser.ts';
-import { ensureInstalled } from '../lib/local-install.ts';
+import { ensureInstalled } from './local-install.ts';
 import { serveStatic } from '../../tests/e2e/support/server.ts';
 import { groupedBarChart, type ChartPanel } from './chart.ts';
 import { generateCorpus, registryTags, writePeerCorpus, writeSiteCorpus, type CorpusNote } from './corpus.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
 import { median, table, verdict, type BenchSection } from './section.ts';
-import { BUILD_CACHE_DIR } from '../../src/lib/build-cache.ts';
+import { BUILD_CACHE_DIR } from '../../src/pipeline/build-cache.ts';
 
 export type ToolId = 'site' | 'floor' | 'starlight' | 'vitepress';
 const TOOL_IDS: readonly ToolId[] = ['site', 'floor', 'starlight', 'vitepress'];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/support/browser.ts';
 import { serveStatic } from '../../tests/e2e/support/server.ts';
-import { mergeRanked } from '../../src/lib/search.ts';
+import { mergeRanked } from '../../src/search/query.ts';
 import type { BenchSection } from './section.ts';
 
 export interface SearchBench {

@@ -1,4 +1,4 @@
-import type { Lang } from '../lib/lang.ts';
+import type { Lang } from '../lib/content/lang.ts';
 
 /** Every interface string, in both languages. A key missing in one language is a type error. */
 const STRINGS = {

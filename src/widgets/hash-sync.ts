@@ -1,6 +1,6 @@
 // Shared by the widgets' views: each keeps its configuration in its own segment of the URL hash
-// (src/lib/url-hash.ts), so one shared link restores every widget on the page.
-import { writeHashSegment } from '../lib/url-hash.ts';
+// (src/lib/text/url-hash.ts), so one shared link restores every widget on the page.
+import { writeHashSegment } from '../lib/text/url-hash.ts';
 
 /** Writes `body` into the widget's hash segment without adding a history entry. */
 export function replaceHashSegment(name: string, body: string): void {

@@ -3,8 +3,8 @@
 // no-JavaScript fallback, small screens and layout stability.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { activations, type ActivationId } from '../../src/lib/activations.ts';
-import { formatNumber } from '../../src/lib/format-number.ts';
+import { activations, type ActivationId } from '../../src/lib/nn/activations.ts';
+import { formatNumber } from '../../src/lib/text/format-number.ts';
 import { DEFAULT_SIZE } from '../../src/widgets/activation-plot/model.ts';
 import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
 import { recordLayoutShifts, shiftsInside } from './support/layout-shift.ts';

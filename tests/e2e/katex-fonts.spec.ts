@@ -1,12 +1,12 @@
 // The build subsets KaTeX's fonts to the characters the site's formulas draw in each one
-// (scripts/lib/subset-katex-fonts.ts). A glyph missing from a subset would not fail anything: the browser
+// (src/katex/subset-fonts.ts). A glyph missing from a subset would not fail anything: the browser
 // silently draws it in a fallback font. So each page is rendered twice, with the served subsets and with
 // KaTeX's whole fonts routed in their place, and the formulas must come out pixel for pixel the same.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { katexDistDir } from '../../src/integrations/katex-assets.ts';
+import { katexDistDir } from '../../src/katex/assets.ts';
 import { openBrowser, type Session } from './support/browser.ts';
 
 const base = inject('baseUrl');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/lib/translation.ts';
+import { contentHash } from '../../src/lib/content/translation.ts';
 
 function build(notesDir: string, outDir: string) {
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {

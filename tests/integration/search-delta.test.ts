@@ -1,4 +1,4 @@
-// A rebuild re-indexes only the pages that changed (scripts/lib/search-index.ts): the search must then find the
+// A rebuild re-indexes only the pages that changed (src/search/indexer.ts): the search must then find the
 // new text, no longer return a page for text it lost or a page that is gone, and list each page once.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchDelta } from '../../src/lib/search-delta.ts';
+import type { SearchDelta } from '../../src/search/delta.ts';
 import { openBrowser, watchProblems } from '../e2e/support/browser.ts';
 import { serveStatic } from '../e2e/support/server.ts';
 
-// Notes must live inside the project to render (see src/integrations/strict-glob.ts); the fixtures' MDX imports
+// Notes must live inside the project to render (see src/pipeline/content/strict-glob.ts); the fixtures' MDX imports
 // components by a relative path, so the copy keeps their layout.
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 const fixtures = mkdtempSync(join('tests', '.tmp', 'search-delta-'));

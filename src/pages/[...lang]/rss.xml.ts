@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE } from '../../site.config.ts';
-import type { Lang } from '../../lib/lang.ts';
-import { noteUrl } from '../../lib/slug.ts';
-import { langParams, notesIn } from '../../data/notes.ts';
+import type { Lang } from '../../lib/content/lang.ts';
+import { noteUrl } from '../../lib/content/slug.ts';
+import { langParams, notesIn } from '../../pipeline/content/notes.ts';
 
 export const getStaticPaths = langParams;
 

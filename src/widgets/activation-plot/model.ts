@@ -6,10 +6,10 @@ import {
   activationFunctions as activations,
   isActivationId,
   type ActivationId,
-} from '../../lib/activation-core.ts';
-import { formatNumber } from '../../lib/format-number.ts';
-import type { Lang } from '../../lib/lang.ts';
-import { readHashSegment } from '../../lib/url-hash.ts';
+} from '../../lib/nn/activation-core.ts';
+import { formatNumber } from '../../lib/text/format-number.ts';
+import type { Lang } from '../../lib/content/lang.ts';
+import { readHashSegment } from '../../lib/text/url-hash.ts';
 
 export interface PlotState {
   /** The functions drawn, in ACTIVATION_IDS order. */

@@ -2,7 +2,7 @@
 // re-derives the plot at the SVG's real pixel size and patches the nodes the server rendered (every function's
 // curve, legend entry, readout row and table column exist already; unselected ones are hidden). The first redraw
 // at the real size waits until the plot comes near the viewport (or the first event, or a shared link).
-import type { Lang } from '../../lib/lang.ts';
+import type { Lang } from '../../lib/content/lang.ts';
 import {
   HASH_SEGMENT,
   axesMarkup,

@@ -5,11 +5,11 @@ import {
   activationFunctions as activations,
   isActivationId,
   type ActivationId,
-} from '../../lib/activation-core.ts';
-import { formatNumber } from '../../lib/format-number.ts';
-import type { Lang } from '../../lib/lang.ts';
-import { neuron, type NeuronError } from '../../lib/neuron.ts';
-import { readHashSegment } from '../../lib/url-hash.ts';
+} from '../../lib/nn/activation-core.ts';
+import { formatNumber } from '../../lib/text/format-number.ts';
+import type { Lang } from '../../lib/content/lang.ts';
+import { neuron, type NeuronError } from '../../lib/nn/neuron.ts';
+import { readHashSegment } from '../../lib/text/url-hash.ts';
 
 export const MIN_INPUTS = 1;
 export const MAX_INPUTS = 8;

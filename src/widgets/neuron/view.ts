@@ -1,6 +1,6 @@
 // <dl-neuron>: makes the server-rendered neuron widget live. It only reads events, calls the model and patches
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
-import type { Lang } from '../../lib/lang.ts';
+import type { Lang } from '../../lib/content/lang.ts';
 import {
   HASH_SEGMENT,
   derive,

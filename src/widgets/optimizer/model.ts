@@ -2,12 +2,12 @@
 // contours, and SGD, momentum and Adam walking from the same start point, each with its own learning rate.
 // The server renders `derive(initialState)`; the custom element (view.ts) dispatches a few steps per animation
 // frame and patches the SVG. Imports only src/lib; the optimizers are the ones that train the playground.
-import { contourSegments, joinSegments, sampleGrid } from '../../lib/contours.ts';
-import { formatNumber } from '../../lib/format-number.ts';
-import type { Lang } from '../../lib/lang.ts';
-import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/loss-surfaces.ts';
-import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/optimizers.ts';
-import { readHashSegment } from '../../lib/url-hash.ts';
+import { contourSegments, joinSegments, sampleGrid } from '../../lib/nn/contours.ts';
+import { formatNumber } from '../../lib/text/format-number.ts';
+import type { Lang } from '../../lib/content/lang.ts';
+import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/nn/loss-surfaces.ts';
+import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/nn/optimizers.ts';
+import { readHashSegment } from '../../lib/text/url-hash.ts';
 
 /** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
 export const HASH_NAME = 'optimizer';

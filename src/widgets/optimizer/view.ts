@@ -1,8 +1,8 @@
 // <dl-optimizer-viz>: makes the server-rendered optimizer visualizer live. Events become model actions; while
 // playing, each animation frame takes STEPS_PER_FRAME steps of every optimizer and patches the paths, markers and
 // the table the server rendered. Only the contour group is rebuilt, from the model's markup, when the surface changes.
-import type { Lang } from '../../lib/lang.ts';
-import type { OptimizerId } from '../../lib/optimizers.ts';
+import type { Lang } from '../../lib/content/lang.ts';
+import type { OptimizerId } from '../../lib/nn/optimizers.ts';
 import {
   HASH_NAME,
   RATES,

@@ -3,7 +3,7 @@
 // numbers (network output and every neuron's output over a grid). The server renders `derive()` of a snapshot;
 // the custom element (view.ts) dispatches actions, a few training steps per animation frame, and paints.
 // Imports only src/lib. Same configuration, seed included ⇒ same data, same initial network, same run.
-import { ACTIVATION_IDS, activationFunctions, isActivationId, type ActivationId } from '../../lib/activation-core.ts';
+import { ACTIVATION_IDS, activationFunctions, isActivationId, type ActivationId } from '../../lib/nn/activation-core.ts';
 import {
   DATASET_IDS,
   MAX_NOISE,
@@ -13,9 +13,9 @@ import {
   toExample,
   type DatasetId,
   type Point,
-} from '../../lib/datasets.ts';
-import { formatNumber } from '../../lib/format-number.ts';
-import type { Lang } from '../../lib/lang.ts';
+} from '../../lib/nn/datasets.ts';
+import { formatNumber } from '../../lib/text/format-number.ts';
+import type { Lang } from '../../lib/content/lang.ts';
 import {
   OPTIMIZER_IDS,
   createNetwork,
@@ -30,9 +30,9 @@ import {
   type Network,
   type OptimizerId,
   type OptimizerState,
-} from '../../lib/mlp.ts';
-import { deriveSeed, mulberry32, shuffle } from '../../lib/random.ts';
-import { readHashSegment } from '../../lib/url-hash.ts';
+} from '../../lib/nn/mlp.ts';
+import { deriveSeed, mulberry32, shuffle } from '../../lib/nn/random.ts';
+import { readHashSegment } from '../../lib/text/url-hash.ts';
 
 /** Name of the playground's segment in the URL hash: `#playground:d=xor&h=4,4&…`. */
 export const HASH_NAME = 'playground';

@@ -4,7 +4,7 @@
 // The view reads events, calls the model and patches the nodes the server rendered (every control, thumbnail and
 // number exists already; unused ones are hidden); the only drawing it does itself is on the canvases, and that
 // waits until the widget comes near the viewport (or the first event, or a shared link).
-import type { Lang } from '../../lib/lang.ts';
+import type { Lang } from '../../lib/content/lang.ts';
 import {
   GRID,
   HASH_NAME,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderGlossary } from '../../../scripts/glossary.ts';
-import { expandQuery, namesOf, synonymSets, type Glossary } from '../../../src/lib/glossary.ts';
+import { expandQuery, namesOf, synonymSets, type Glossary } from '../../../src/lib/content/glossary.ts';
 
 const glossary = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary;
 const sets = synonymSets(glossary);

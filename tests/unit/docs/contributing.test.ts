@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { frontmatterReference, referenceIn, withReference } from '../../../src/lib/frontmatter-reference.ts';
-import { noteSchema } from '../../../src/lib/note-schema.ts';
+import { frontmatterReference, referenceIn, withReference } from '../../../src/lib/content/frontmatter-reference.ts';
+import { noteSchema } from '../../../src/lib/content/note-schema.ts';
 
 const GUIDES = ['CONTRIBUTING.md', 'CONTRIBUTING.zh-CN.md'];
 

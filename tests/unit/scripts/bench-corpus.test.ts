@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import katex from 'katex';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../../src/lib/frontmatter-check.ts';
+import { checkFrontmatter } from '../../../src/lib/content/frontmatter-check.ts';
 import { generateCorpus, registryTags, writePeerCorpus, writeSiteCorpus } from '../../../scripts/bench/corpus.ts';
 
 const TAGS = registryTags();

@@ -5,8 +5,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../../src/lib/frontmatter-check.ts';
-import { tagRegistry } from '../../../src/lib/tags.ts';
+import { checkFrontmatter } from '../../../src/lib/content/frontmatter-check.ts';
+import { tagRegistry } from '../../../src/lib/content/tags.ts';
 
 const FIXTURES = 'tests/fixtures/jekyll';
 const work = mkdtempSync(join(tmpdir(), 'dln-import-'));

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../../src/lib/frontmatter-check.ts';
-import { isoDate } from '../../../src/lib/note-template.ts';
-import { tagRegistry } from '../../../src/lib/tags.ts';
+import { checkFrontmatter } from '../../../src/lib/content/frontmatter-check.ts';
+import { isoDate } from '../../../src/lib/content/note-template.ts';
+import { tagRegistry } from '../../../src/lib/content/tags.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dln-new-'));
 const notes = join(work, 'notes');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, readStamp } from '../../../src/lib/translation.ts';
+import { contentHash, readStamp } from '../../../src/lib/content/translation.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dln-translations-'));
 const notes = join(work, 'notes');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activations } from '../../../src/lib/activations.ts';
+import { activations } from '../../../src/lib/nn/activations.ts';
 import {
   DEFAULT_SIZE,
   LIMITS,

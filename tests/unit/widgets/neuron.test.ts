@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_IDS } from '../../../src/lib/activations.ts';
+import { ACTIVATION_IDS } from '../../../src/lib/nn/activations.ts';
 import {
   DIAGRAM,
   MAX_INPUTS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surfaces } from '../../../src/lib/loss-surfaces.ts';
-import { sgd } from '../../../src/lib/optimizers.ts';
+import { surfaces } from '../../../src/lib/nn/loss-surfaces.ts';
+import { sgd } from '../../../src/lib/nn/optimizers.ts';
 import {
   DEFAULT_RATES,
   INITIAL_STEPS,

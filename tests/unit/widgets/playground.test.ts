@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classProbability, flatten, forward } from '../../../src/lib/mlp.ts';
+import { classProbability, flatten, forward } from '../../../src/lib/nn/mlp.ts';
 import {
   CHOICES,
   DEFAULT_CONFIG,

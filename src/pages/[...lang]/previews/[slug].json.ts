@@ -1,10 +1,10 @@
 // Hover-preview data of one note, built at build time and fetched the first time a reader hovers or focuses
-// a link to that note (src/scripts/previews.ts). One small file per note: a single file for all notes grew
+// a link to that note (src/client/previews.ts). One small file per note: a single file for all notes grew
 // with the site (25 MB at 10,000 notes) and was downloaded whole on the first hover.
 import type { APIContext } from 'astro';
-import { LANGS } from '../../../lib/lang.ts';
-import { extractPreview } from '../../../lib/previews.ts';
-import { noteDigest, notesIn, type Note } from '../../../data/notes.ts';
+import { LANGS } from '../../../lib/content/lang.ts';
+import { extractPreview } from '../../../lib/content/previews.ts';
+import { noteDigest, notesIn, type Note } from '../../../pipeline/content/notes.ts';
 
 export async function getStaticPaths() {
   const perLang = await Promise.all(LANGS.map(async (lang) => ({ lang, notes: await notesIn(lang) })));

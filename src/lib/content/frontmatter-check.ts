@@ -1,0 +1,149 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { noteSchema } from './note-schema.ts';
+import { nearest } from '../text/nearest.ts';
+
+/** One problem in one note, located as precisely as we can and phrased with its fix. */
+export interface ContentProblem {
+  file: string;
+  line?: number | undefined;
+  field?: string | undefined;
+  message: string;
+}
+
+const DATE_FIELDS = ['date', 'updated'] as const;
+const RAW_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The frontmatter block of a Markdown file and the line it starts on (1-based, the line after `---`). */
+export function extractFrontmatter(source: string): { yaml: string; firstLine: number } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(source);
+  if (!match) return undefined;
+  return { yaml: match[1]!, firstLine: 2 };
+}
+
+/**
+ * `2024-02-30` is silently rolled over to March 1st by YAML and `Date`; so the raw text is checked:
+ * the calendar date must exist as written.
+ */
+export function rawDateProblem(raw: string): string | undefined {
+  const m = RAW_DATE.exec(raw.trim());
+  if (!m) return `"${raw}" is not a date: write it as YYYY-MM-DD, e.g. 2024-03-01`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return `"${raw}" is not a real calendar date (month ${month} has no day ${day}, or there is no month ${month})`;
+  }
+  return undefined;
+}
+
+function keyLines(doc: Document, counter: LineCounter, firstLine: number): Map<string, number> {
+  const lines = new Map<string, number>();
+  if (!isMap(doc.contents)) return lines;
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) {
+      lines.set(String(pair.key.value), counter.linePos(pair.key.range[0]).line + firstLine - 1);
+    }
+  }
+  return lines;
+}
+
+function rawScalar(doc: Document, key: string): string | undefined {
+  const node = doc.get(key, true);
+  if (isScalar(node) && node.source !== undefined) return String(node.source);
+  if (isScalar(node)) return String(node.value);
+  return undefined;
+}
+
+const schemas = new Map<string, ReturnType<typeof noteSchema>>();
+
+/** The schema for a tag registry, built once: building it costs more than checking a note with it. */
+function schemaFor(tagIds: readonly string[]): ReturnType<typeof noteSchema> {
+  const key = tagIds.join('\n');
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = noteSchema(tagIds)));
+  return schema;
+}
+
+/**
+ * Checks a note's frontmatter against the schema and returns every problem with its line.
+ * Astro's own schema error names the field but not the line (always `:0:0`), and accepts rolled-over dates.
+ */
+export function checkFrontmatter(source: string, file: string, tagIds: readonly string[]): ContentProblem[] {
+  const block = extractFrontmatter(source);
+  if (!block) {
+    return [
+      {
+        file,
+        line: 1,
+        message: 'no frontmatter: start the file with a --- block holding title, description, date and tags',
+      },
+    ];
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(block.yaml, { lineCounter: counter });
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error) => ({
+      file,
+      line: error.linePos ? error.linePos[0].line + block.firstLine - 1 : undefined,
+      message:
+        `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. ` +
+        'Put a value in double quotes when it contains ": ", starts with [ { * & ! | > % @ or a quote, or is "yes"/"no".',
+    }));
+  }
+  const lines = keyLines(doc, counter, block.firstLine);
+  const problems: ContentProblem[] = [];
+
+  for (const field of DATE_FIELDS) {
+    const raw = rawScalar(doc, field);
+    if (raw === undefined) continue;
+    const problem = rawDateProblem(raw);
+    if (problem) problems.push({ file, line: lines.get(field), field, message: problem });
+  }
+
+  const data: unknown = doc.toJS();
+  const schema = schemaFor(tagIds);
+  const result = schema.safeParse(data ?? {});
+  if (!result.success) {
+    const known = Object.keys(schema.shape);
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const suggestion = nearest(key, known);
+          problems.push({
+            file,
+            line: lines.get(key),
+            field: key,
+            message:
+              `unknown field "${key}"` +
+              (suggestion ? `: did you mean "${suggestion}"?` : '') +
+              ` Allowed fields: ${known.join(', ')}.`,
+          });
+        }
+        continue;
+      }
+      const field = String(issue.path[0] ?? '');
+      if (DATE_FIELDS.includes(field as (typeof DATE_FIELDS)[number]) && problems.some((p) => p.field === field)) {
+        continue;
+      }
+      const missing = issue.code === 'invalid_type' && !(field in ((data as object) ?? {}));
+      problems.push({
+        file,
+        line: lines.get(field) ?? 1,
+        field,
+        message: missing ? `missing required field "${field}"` : `${field}: ${issue.message}`,
+      });
+    }
+  } else if (result.data.updated && result.data.updated < result.data.date) {
+    problems.push({
+      file,
+      line: lines.get('updated'),
+      field: 'updated',
+      message: '"updated" is before "date": the revision date cannot precede first publication',
+    });
+  }
+  return problems;
+}
+
+/** `file:line  message`, one problem per line, the form editors and terminals turn into links. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`).join('\n');
+}

@@ -1,0 +1,206 @@
+// Why: Astro's own schema errors name the field but not the line, accept rolled-over dates
+// (2024-02-30 → March 1st) and silently skip files outside the collection's glob. This integration checks
+// every note before Astro reads any of them and stops the build with file:line, the problem and the fix.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { checkFrontmatter, formatProblems, type ContentProblem } from '../../lib/content/frontmatter-check.ts';
+import { BUILD_CACHE_DIR } from '../build-cache.ts';
+import { isLang } from '../../lib/content/lang.ts';
+import { slugProblem } from '../../lib/content/slug.ts';
+import { findCycle } from '../../lib/content/graph.ts';
+import { nearest } from '../../lib/text/nearest.ts';
+import { parseDocument } from 'yaml';
+import { unclosedFence } from '../../lib/content/markdown-checks.ts';
+import { isUtf8 } from 'node:buffer';
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** What checking one note file found: its problems and, when it is valid, what the checks across notes need. */
+export interface FileCheck {
+  problems: ContentProblem[];
+  note?: { slug: string; prerequisites: string[]; line: number };
+}
+
+/**
+ * Each file's check with the digest of the bytes it checked. A rebuild after one edit re-checks one file
+ * instead of parsing the YAML of every note again (about a second at 2,000 notes).
+ */
+export type RememberedChecks = Map<string, { digest: string; check: FileCheck }>;
+
+/** The checks of one note file on its own: encoding, code fences, frontmatter. */
+function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readonly string[]): FileCheck {
+  if (!isUtf8(bytes)) {
+    return {
+      problems: [{ file, message: 'the file is not UTF-8: save it as UTF-8 (other encodings garble Chinese text)' }],
+    };
+  }
+  const source = bytes.toString('utf8');
+  const problems: ContentProblem[] = [];
+  const fence = unclosedFence(source);
+  if (fence) {
+    problems.push({ file, line: fence, message: 'this code fence is never closed: add the closing ``` (or ~~~) line' });
+  }
+  const own = checkFrontmatter(source, file, tagIds);
+  problems.push(...own);
+  if (own.length > 0) return { problems };
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
+  const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;
+  return { problems, note: { slug, prerequisites, line } };
+}
+
+/** Every problem in the notes folder: misplaced files, bad names, duplicate slugs and frontmatter errors. */
+export function checkNotesFolder(
+  notesDir: string,
+  tagIds: readonly string[],
+  root = process.cwd(),
+  remembered: RememberedChecks = new Map(),
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const notes: NoteSource[] = [];
+  const seen = new Map<string, string>();
+  const checked: RememberedChecks = new Map();
+  for (const path of walk(notesDir)) {
+    const file = relative(root, path);
+    const parts = relative(notesDir, path).split(/[\\/]/);
+    const name = parts.at(-1)!;
+    const ext = /\.(md|mdx)$/.exec(name)?.[1];
+    if (!ext) continue;
+    if (parts.length !== 2 || !isLang(parts[0]!)) {
+      problems.push({ file, message: 'notes must sit in content/notes/zh/ or content/notes/en/: move the file there' });
+      continue;
+    }
+    const slug = name.slice(0, -(ext.length + 1));
+    const nameProblem = slugProblem(slug);
+    if (nameProblem) problems.push({ file, message: `the file name is not a valid slug: ${nameProblem}` });
+    const key = `${parts[0]}/${slug}`;
+    const other = seen.get(key);
+    if (other)
+      problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
+    seen.set(key, file);
+    const bytes = readFileSync(path);
+    const digest = createHash('sha1').update(bytes).digest('hex');
+    const known = remembered.get(file);
+    const check = known?.digest === digest ? known.check : checkNoteFile(file, slug, bytes, tagIds);
+    checked.set(file, { digest, check });
+    problems.push(...check.problems);
+    if (check.note) notes.push({ file, ...check.note });
+  }
+  remembered.clear();
+  for (const [file, entry] of checked) remembered.set(file, entry);
+  problems.push(...checkPrerequisites(notes));
+  problems.push(
+    ...checkOriginals([...seen].map(([key, file]) => ({ file, lang: key.split('/')[0]!, slug: key.split('/')[1]! }))),
+  );
+  return problems;
+}
+
+/** An English note translates a Chinese one: an English slug without a Chinese note is a mistake. */
+function checkOriginals(files: ReadonlyArray<{ file: string; lang: string; slug: string }>): ContentProblem[] {
+  const zh = files.filter((f) => f.lang === 'zh').map((f) => f.slug);
+  return files
+    .filter((f) => f.lang === 'en' && !zh.includes(f.slug))
+    .map((f) => {
+      const guess = nearest(f.slug, zh);
+      return {
+        file: f.file,
+        message:
+          `this translation has no Chinese original content/notes/zh/${f.slug}.md` +
+          (guess ? `: did you mean the slug "${guess}"?` : ': add the Chinese note first, with the same slug'),
+      };
+    });
+}
+
+interface NoteSource {
+  file: string;
+  slug: string;
+  prerequisites: string[];
+  /** The line of `prerequisites:` in the file. */
+  line: number;
+}
+
+/** Prerequisites must name notes that exist, and must not form a cycle (the build could not order them). */
+function checkPrerequisites(notes: readonly NoteSource[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const slugs = [...new Set(notes.map((n) => n.slug))];
+  const edges: Array<{ from: string; to: string }> = [];
+  for (const { prerequisites, line, ...note } of notes) {
+    for (const prerequisite of prerequisites) {
+      if (slugs.includes(prerequisite)) {
+        edges.push({ from: prerequisite, to: note.slug });
+        continue;
+      }
+      const guess = nearest(prerequisite, slugs);
+      problems.push({
+        file: note.file,
+        line,
+        field: 'prerequisites',
+        message: `prerequisite "${prerequisite}" is not a note${guess ? `: did you mean "${guess}"?` : ''} Use the slug (file name) of an existing note.`,
+      });
+    }
+  }
+  const cycle = findCycle(slugs, edges);
+  if (cycle) {
+    const file = notes.find((n) => n.slug === cycle[0])?.file ?? 'content/notes';
+    problems.push({
+      file,
+      field: 'prerequisites',
+      message: `prerequisites form a cycle: ${cycle.join(' → ')}. A note cannot (indirectly) require itself: remove one of these prerequisites.`,
+    });
+  }
+  return problems;
+}
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+/**
+ * Where the checks are remembered: one file per notes folder and tag registry, named after the code that checks
+ * (so a change to a check re-runs it on every note).
+ */
+function checksFile(options: { notesDir: string; tagIds: readonly string[] }): string {
+  const code = ['src/pipeline/content/guard.ts', ...readdirSync('src/lib').map((f) => `src/lib/${f}`)];
+  const hash = createHash('sha256').update(resolve(options.notesDir)).update(options.tagIds.join('\n'));
+  for (const file of code) if (file.endsWith('.ts')) hash.update(readFileSync(file));
+  return join(BUILD_CACHE_DIR, 'content-guard', `${hash.digest('hex').slice(0, 16)}.json`);
+}
+
+function readRemembered(file: string): RememberedChecks {
+  try {
+    return new Map(
+      Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, { digest: string; check: FileCheck }>),
+    );
+  } catch {
+    return new Map(); // none yet, or damaged: every note is checked
+  }
+}
+
+function writeRemembered(file: string, remembered: RememberedChecks): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(Object.fromEntries(remembered)));
+}
+
+export default function contentGuard(options: { notesDir: string; tagIds: readonly string[] }): AstroIntegration {
+  return {
+    name: 'deep-learning-notes:content-guard',
+    hooks: {
+      'astro:config:setup': () => {
+        const memo = checksFile(options);
+        const remembered = readRemembered(memo);
+        const problems = checkNotesFolder(options.notesDir, options.tagIds, process.cwd(), remembered);
+        writeRemembered(memo, remembered);
+        if (problems.length === 0) return;
+        const message = `${problems.length} problem${problems.length > 1 ? 's' : ''} in the notes:\n${formatProblems(problems)}`;
+        throw new ContentError(message);
+      },
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Loads Pagefind's browser API on first use. Nothing of it (script, WebAssembly, index chunks) is fetched
+// before the reader opens search. A failed load is forgotten so the next attempt can retry.
+import { currentResults, type SearchDelta } from '../delta.ts';
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+  weighted_locations?: Array<{ balanced_score: number }>;
+}
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters?: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+}
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (
+    term: string,
+    options?: { filters?: Record<string, unknown> },
+  ) => Promise<{ results: PagefindResult[] } | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
+}
+
+/** Where the index lives; the offline bundle overrides it with `<html data-pagefind-base>`. */
+export function pagefindBase(): string {
+  return document.documentElement.dataset.pagefindBase ?? '/pagefind/';
+}
+
+let loading: Promise<Pagefind> | undefined;
+/** The index of pages changed since the last full index (see src/search/delta.ts), once loaded. */
+let delta: SearchDelta = { languages: [], superseded: [] };
+
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    // On the web the list is fetched beside Pagefind; from file:// only Pagefind's stand-in fetch can read it.
+    const deltaRead = location.protocol === 'file:' ? undefined : readDelta();
+    let pagefind: Pagefind;
+    if (location.protocol === 'file:') {
+      const { loadPagefindOffline } = await import('./pagefind-offline.ts');
+      pagefind = await loadPagefindOffline(new URL(pagefindBase(), location.href).href);
+    } else {
+      const url = `${pagefindBase()}pagefind.js`;
+      pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await pagefind.options({ excerptLength: 28 });
+      await pagefind.init();
+    }
+    delta = await (deltaRead ?? readDelta());
+    await mergeDelta(pagefind, document.documentElement.lang.toLowerCase());
+    const superseded = new Set(delta.superseded);
+    return {
+      ...pagefind,
+      search: async (term, options) => {
+        const found = await pagefind.search(term, options);
+        return found && { ...found, results: currentResults(found.results, superseded) };
+      },
+    };
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** `pagefind/delta.json`; a site without one (or one that cannot be read) searches its main index alone. */
+async function readDelta(): Promise<SearchDelta> {
+  try {
+    const response = await fetch(new URL('delta.json', new URL(pagefindBase(), location.href)));
+    if (response.ok) return (await response.json()) as SearchDelta;
+  } catch {
+    // Searching the main index alone still finds every page but the few edited since it was made.
+  }
+  return { languages: [], superseded: [] };
+}
+
+async function mergeDelta(pagefind: Pagefind, language: string): Promise<void> {
+  if (delta.index === undefined || !delta.languages.includes(language)) return;
+  await pagefind.mergeIndex(new URL(delta.index, new URL(pagefindBase(), location.href)).href, { language });
+}
+
+const merged = new Set<string>();
+
+/** Adds the other language's index to the search (Pagefind keeps one index per page language). */
+export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'): Promise<void> {
+  if (merged.has(language)) return;
+  // An absolute URL: Pagefind skips a merge whose path looks like its primary index.
+  await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, { language });
+  await mergeDelta(pagefind, language);
+  merged.add(language);
+}
+
+/**
+ * The link to a result. On the web Pagefind's `/notes/x/#y` works as is; in the offline bundle
+ * (`<html data-root="../../">`) it becomes a relative link to the page's index.html.
+ */
+export function pageHref(url: string): string {
+  const root = document.documentElement.dataset.root;
+  if (root === undefined) return url;
+  const match = /^\/?([^?#]*)(.*)$/.exec(url)!;
+  const path = match[1]!.endsWith('/') || match[1] === '' ? `${match[1]}index.html` : match[1]!;
+  return `${root}${path}${match[2]}`;
+}

@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listBuiltFiles, visitPages, type BuiltPage, type PageScan } from '../../../../src/pipeline/postbuild/built-pages.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'dln-pages-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function write(files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(work, 'site', path)), { recursive: true });
+    writeFileSync(join(work, 'site', path), content);
+  }
+}
+
+/** A scan that counts the pages it really looked at, and what was added. */
+function titleScan() {
+  const scanned: string[] = [];
+  const added = new Map<string, string>();
+  const scan: PageScan<string> = {
+    name: 'title',
+    scan: (path, html) => {
+      scanned.push(path);
+      return /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
+    },
+    add: (path, title) => added.set(path, title),
+  };
+  return { scan, scanned, added };
+}
+
+describe('listBuiltFiles', () => {
+  it('lists pages and other files apart, site-relative and sorted', () => {
+    write({ 'index.html': '', 'notes/b/index.html': '', 'notes/a/index.html': '', '_astro/x.js': '', 'a.svg': '' });
+    expect(listBuiltFiles(join(work, 'site'))).toEqual({
+      pages: ['index.html', 'notes/a/index.html', 'notes/b/index.html'],
+      others: ['_astro/x.js', 'a.svg'],
+    });
+  });
+});
+
+describe('visitPages', () => {
+  const site = join(work, 'site');
+  const findingsFile = join(work, 'cache', 'findings.json');
+  const pages = ['index.html', 'notes/a/index.html', 'notes/b/index.html'];
+
+  it('scans every page the first time, and only changed pages once findings are remembered', () => {
+    write({
+      'index.html': '<title>Home</title>',
+      'notes/a/index.html': '<title>A</title>',
+      'notes/b/index.html': '<title>B</title>',
+    });
+    const first = titleScan();
+    visitPages(site, pages, { scans: [first.scan], findingsFile });
+    expect(first.scanned).toEqual(pages);
+
+    write({ 'notes/b/index.html': '<title>B, edited</title>' });
+    const second = titleScan();
+    visitPages(site, pages, { scans: [second.scan], findingsFile });
+    expect(second.scanned).toEqual(['notes/b/index.html']);
+    // Remembered findings are handed over as if scanned.
+    expect(Object.fromEntries(second.added)).toEqual({
+      'index.html': 'Home',
+      'notes/a/index.html': 'A',
+      'notes/b/index.html': 'B, edited',
+    });
+  });
+
+  it('gives visitors each page’s digest, and its HTML only when they ask', () => {
+    const seen: BuiltPage[] = [];
+    visitPages(site, pages, { visitors: [(page) => seen.push(page)] });
+    expect(seen.map((page) => page.path)).toEqual(pages);
+    expect(new Set(seen.map((page) => page.digest)).size).toBe(3);
+    expect(seen[1]!.html()).toBe('<title>A</title>');
+  });
+
+  it('a damaged findings file only costs a full scan', () => {
+    writeFileSync(findingsFile, '{not json');
+    const scan = titleScan();
+    visitPages(site, pages, { scans: [scan.scan], findingsFile });
+    expect(scan.scanned).toEqual(pages);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { currentResults, planSearchUpdate, type SearchBase } from '../../../src/search/delta.ts';
+
+/** A base of `n` indexed pages `p0…` with digests `d0…` and fragment ids `id0…`, plus one page Pagefind skipped. */
+function base(n: number): SearchBase {
+  const pages: SearchBase['pages'] = { '404.html': { digest: 'x' } };
+  for (let i = 0; i < n; i++) pages[`notes/p${i}/index.html`] = { digest: `d${i}`, id: `id${i}` };
+  return { options: '{}', pagefind: '1.6.0', pages };
+}
+const built = (n: number, edits: Record<number, string> = {}) =>
+  new Map<string, string>([
+    ['404.html', 'x'],
+    ...Array.from({ length: n }, (_, i) => [`notes/p${i}/index.html`, edits[i] ?? `d${i}`] as [string, string]),
+  ]);
+
+describe('planSearchUpdate', () => {
+  it('re-indexes nothing and drops nothing when no page changed', () => {
+    expect(planSearchUpdate(base(100), built(100))).toEqual({ kind: 'delta', changed: [], superseded: [] });
+  });
+
+  it('re-indexes an edited page and drops its old fragment', () => {
+    expect(planSearchUpdate(base(100), built(100, { 7: 'new' }))).toEqual({
+      kind: 'delta',
+      changed: ['notes/p7/index.html'],
+      superseded: ['id7'],
+    });
+  });
+
+  it('indexes a new page (nothing to drop) and drops a page that is gone', () => {
+    const pages = built(100);
+    pages.delete('notes/p3/index.html');
+    pages.set('notes/new/index.html', 'n');
+    expect(planSearchUpdate(base(100), pages)).toEqual({
+      kind: 'delta',
+      changed: ['notes/new/index.html'],
+      superseded: ['id3'],
+    });
+  });
+
+  it('a changed page Pagefind did not index has nothing to drop', () => {
+    const pages = built(10);
+    pages.set('404.html', 'y');
+    expect(planSearchUpdate(base(10), pages)).toEqual({ kind: 'delta', changed: ['404.html'], superseded: [] });
+  });
+
+  it('indexes everything again once the changes pass the limit', () => {
+    const edits = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [i, 'new']));
+    // 21 changes: over the minimum of 20 and over 2 % of 101 pages.
+    expect(planSearchUpdate(base(100), built(100, edits)).kind).toBe('full');
+    // 21 changes of 2,001 pages is 1 %: still a delta.
+    expect(planSearchUpdate(base(2000), built(2000, edits)).kind).toBe('delta');
+    expect(planSearchUpdate(base(2000), built(2000, edits), { maxShare: 0.005 }).kind).toBe('full');
+  });
+});
+
+describe('currentResults', () => {
+  const r = (id: string) => ({ id });
+  it('drops superseded results and keeps the first of each id, in order', () => {
+    const results = [r('a'), r('old'), r('b'), r('a'), r('c')];
+    expect(currentResults(results, new Set(['old']))).toEqual([r('a'), r('b'), r('c')]);
+  });
+});
