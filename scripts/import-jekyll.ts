@@ -9,7 +9,13 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import katex from 'katex';
-import { ImportError, importJekyllPost, languageTable, type LanguageTable, type MathCheck } from '../src/lib/import/jekyll.ts';
+import {
+  ImportError,
+  importJekyllPost,
+  languageTable,
+  type LanguageTable,
+  type MathCheck,
+} from '../src/lib/import/jekyll.ts';
 import { isLang } from '../src/lib/content/lang.ts';
 import { slugProblem } from '../src/lib/content/slug.ts';
 import { slugFromFileName, slugify } from '../src/lib/text/slugify.ts';

@@ -3,7 +3,12 @@
 // numbers (network output and every neuron's output over a grid). The server renders `derive()` of a snapshot;
 // the custom element (view.ts) dispatches actions, a few training steps per animation frame, and paints.
 // Imports only src/lib. Same configuration, seed included ⇒ same data, same initial network, same run.
-import { ACTIVATION_IDS, activationFunctions, isActivationId, type ActivationId } from '../../lib/nn/activation-core.ts';
+import {
+  ACTIVATION_IDS,
+  activationFunctions,
+  isActivationId,
+  type ActivationId,
+} from '../../lib/nn/activation-core.ts';
 import {
   DATASET_IDS,
   MAX_NOISE,

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listBuiltFiles, visitPages, type BuiltPage, type PageScan } from '../../../../src/pipeline/postbuild/built-pages.ts';
+import {
+  listBuiltFiles,
+  visitPages,
+  type BuiltPage,
+  type PageScan,
+} from '../../../../src/pipeline/postbuild/built-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dln-pages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, isInternalHref, resolveHref, scanHtml } from '../../../../src/pipeline/postbuild/link-check.ts';
+import {
+  findBrokenLinks,
+  isInternalHref,
+  resolveHref,
+  scanHtml,
+} from '../../../../src/pipeline/postbuild/link-check.ts';
 
 const page = (path: string, hrefs: string[], ids: string[] = []) => ({ path, hrefs, ids: new Set(ids) });
 
