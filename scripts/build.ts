@@ -1,19 +1,17 @@
-// `npm run build`: the whole site, search index included, written atomically.
-// Astro builds into a staging folder; every internal link and anchor is checked; Pagefind indexes it (only the
-// pages changed since its last full index: src/search/indexer.ts); the KaTeX fonts are subset to the
-// formulas; a service worker is generated (it precaches the site under a byte budget: src/pipeline/postbuild/precache-plan.ts);
-// only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
+// `npm run build`: the whole site, search index included, written atomically. The stages:
+// 1. content and render (Astro, configured in astro.config.mjs: src/pipeline/content/, src/pipeline/render/)
+//    into a staging folder;
+// 2. the post-build passes (src/pipeline/postbuild/passes.ts) over the staging folder, which read every page once;
+// 3. only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { BUILD_CACHE_DIR } from '../src/pipeline/build-cache.ts';
+import { astroCacheDir, BUILD_CACHE_DIR, CONTENT_CODE } from '../src/pipeline/build-cache.ts';
+import { codeDigest } from '../src/pipeline/code-digest.ts';
 import { listBuiltFiles, visitPages } from '../src/pipeline/postbuild/built-pages.ts';
-import { siteChecks } from '../src/pipeline/postbuild/check-links.ts';
-import { searchIndex } from '../src/search/indexer.ts';
-import { precacheInputs, writeServiceWorker } from '../src/pipeline/postbuild/service-worker.ts';
-import { katexGlyphScan, subsetKatexFonts } from '../src/katex/subset-fonts.ts';
+import { PassError, POSTBUILD_CODE, POSTBUILD_PASSES } from '../src/pipeline/postbuild/passes.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const STAGING = `${OUT}.staging`;
@@ -28,49 +26,32 @@ function fail(message: string): never {
 }
 
 /**
- * Astro's content cache keeps each note's rendered HTML until the note's file changes, and is invalidated when
- * src/content.config.ts changes, but not when a module it imports (the schema, the tag registry) or the code of
- * a Markdown plugin does: stale entries then miss new fields or keep old HTML. Drop the cache (and with it the
- * incremental build's record of pages) when those change.
+ * Astro keeps each rendered note until the note's file changes, and its content config's own digest misses the
+ * modules that config imports. Its cache goes when the code that renders notes does (the plugins, the schema,
+ * the loaders, with everything they import: the real import graph, src/pipeline/code-digest.ts).
  */
-function dropStaleContentCache(): void {
-  const plugins = ['src/pipeline/render', 'src/katex']
-    .flatMap((dir) => readdirSync(dir).map((f) => `${dir}/${f}`))
-    .filter((f) => f.endsWith('.ts'))
-    .sort();
-  const inputs = [
-    'astro.config.mjs',
-    'src/content.config.ts',
-    'src/lib/content/note-schema.ts',
-    'content/tags.json',
-    ...plugins,
-  ];
-  const hash = createHash('sha256');
-  for (const file of inputs) hash.update(existsSync(file) ? readFileSync(file) : '');
-  const digest = hash.digest('hex');
-  const stamp = 'node_modules/.astro/schema.sha256';
+function dropStaleAstroCache(): void {
+  const dir = astroCacheDir(process.env.NOTES_DIR, STAGING);
+  const stamp = join(dir, 'content-code.digest');
+  const digest = codeDigest(CONTENT_CODE);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  rmSync('node_modules/.astro', { recursive: true, force: true });
-  mkdirSync('node_modules/.astro', { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   writeFileSync(stamp, digest);
 }
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** The code that finds things in built pages: remembered findings are only good for the code that found them. */
-function scanCode(): string {
-  const sources = ['src/pipeline/postbuild/link-check.ts', 'src/katex/glyphs.ts'].concat(
-    ['src/pipeline/postbuild', 'src/katex', 'src/search'].flatMap((dir) =>
-      readdirSync(dir)
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => `${dir}/${f}`),
-    ),
-  );
-  return sources.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')).join('\0');
+/** This site's post-build cache, keyed by the passes' code; caches of older code are removed. */
+function postBuildCache(): string {
+  const site = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
+  const code = codeDigest(POSTBUILD_CODE);
+  if (existsSync(site)) {
+    for (const name of readdirSync(site)) if (name !== code) rmSync(join(site, name), { recursive: true, force: true });
+  }
+  return join(site, code);
 }
 
-rmSync(STAGING, { recursive: true, force: true });
-dropStaleContentCache();
 const started = performance.now();
 let stepStarted = started;
 /** How long the step since the last call took (plus `earlierMs` spent on it earlier), for the build's log. */
@@ -80,6 +61,9 @@ function took(earlierMs = 0): string {
   stepStarted = now;
   return text;
 }
+
+rmSync(STAGING, { recursive: true, force: true });
+dropStaleAstroCache();
 // The project's own Astro, run by the Node running this script (24), whatever PATH says.
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
@@ -89,54 +73,31 @@ const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.sl
 if (astro.status !== 0) fail('astro build failed (see the message above).');
 console.log(`✓ astro build ${took()}`);
 
-// Every page is read once: for the checks, the precache plan, the KaTeX font subsets and the search index. What
-// the scans find on a page is kept until the page changes.
-const cache = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
-const search = searchIndex(STAGING, join(cache, 'search-index'));
-const indexStarted = performance.now();
-await search.start();
-const indexMs = performance.now() - indexStarted;
+const cacheDir = postBuildCache();
+const passes = POSTBUILD_PASSES.map((pass) => pass.create({ dir: STAGING, cacheDir }));
+const startMs: number[] = [];
+for (const pass of passes) {
+  const at = performance.now();
+  await pass.start?.();
+  startMs.push(performance.now() - at);
+}
 stepStarted = performance.now();
 const files = listBuiltFiles(STAGING);
-const checks = siteChecks();
-const precache = precacheInputs();
-const katexGlyphs = katexGlyphScan();
 visitPages(STAGING, files.pages, {
-  scans: [checks.scan, precache.scan, katexGlyphs.scan],
-  visitors: [search.visit],
-  findingsFile: join(cache, `findings-${digestOf(scanCode())}.json`),
+  scans: passes.flatMap((pass) => (pass.scan ? [pass.scan] : [])),
+  visitors: passes.flatMap((pass) => (pass.visit ? [pass.visit] : [])),
+  findingsFile: join(cacheDir, 'findings.json'),
 });
-const readTime = took();
-
-const broken = checks.brokenLinks(files.others);
-if (broken.length > 0) {
-  fail(`${broken.length} broken internal link${broken.length > 1 ? 's' : ''}:\n  ${broken.join('\n  ')}`);
+// The one read of the site counts towards the first pass, whose checks it mostly serves.
+for (const [i, pass] of passes.entries()) {
+  try {
+    const line = await pass.finish(files);
+    console.log(`✓ ${line} ${took(startMs[i])}`);
+  } catch (error) {
+    if (error instanceof PassError) fail(error.message);
+    throw error;
+  }
 }
-const basics = checks.pagesWithoutBasics();
-if (basics.length > 0)
-  fail(`${basics.length} page${basics.length > 1 ? 's' : ''} without the basics:\n  ${basics.join('\n  ')}`);
-console.log(`✓ internal links, anchors and images; every page has one <h1>, a title and a description ${readTime}`);
-
-const searched = await search.write();
-
-if (searched.errors.length > 0) fail(`Pagefind could not index the site:\n  ${searched.errors.join('\n  ')}`);
-const counts = Object.entries(searched.languages)
-  .map(([l, n]) => `${n} ${l}`)
-  .join(', ');
-const searchLine =
-  searched.kind === 'full'
-    ? `${counts} pages`
-    : counts
-      ? `the last full index, plus ${counts} pages changed since`
-      : 'the last full index (no page changed since)';
-console.log(`✓ search index: ${searchLine} ${took(indexMs)}`);
-
-// Before the service worker, which records each file's revision.
-console.log(`✓ ${(await subsetKatexFonts(STAGING, katexGlyphs.glyphs)).summary} ${took()}`);
-
-const sw = await writeServiceWorker(STAGING, precache);
-if (sw.warnings.length > 0) fail(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
-console.log(`✓ ${sw.summary} ${took()}`);
 
 rmSync(PREVIOUS, { recursive: true, force: true });
 if (existsSync(OUT)) renameSync(OUT, PREVIOUS);

@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkFrontmatter, formatProblems, type ContentProblem } from '../../lib/content/frontmatter-check.ts';
 import { BUILD_CACHE_DIR } from '../build-cache.ts';
+import { codeDigest } from '../code-digest.ts';
 import { isLang } from '../../lib/content/lang.ts';
 import { slugProblem } from '../../lib/content/slug.ts';
 import { findCycle } from '../../lib/content/graph.ts';
@@ -164,12 +165,15 @@ export class ContentError extends Error {
 
 /**
  * Where the checks are remembered: one file per notes folder and tag registry, named after the code that checks
- * (so a change to a check re-runs it on every note).
+ * (its import graph, src/pipeline/code-digest.ts), so a change to a check re-runs it on every note and a change
+ * to anything else does not.
  */
+/** This module, from the project root (Astro may load it from a bundled copy of the config). */
+const GUARD_MODULE = 'src/pipeline/content/guard.ts';
+
 function checksFile(options: { notesDir: string; tagIds: readonly string[] }): string {
-  const code = ['src/pipeline/content/guard.ts', ...readdirSync('src/lib').map((f) => `src/lib/${f}`)];
   const hash = createHash('sha256').update(resolve(options.notesDir)).update(options.tagIds.join('\n'));
-  for (const file of code) if (file.endsWith('.ts')) hash.update(readFileSync(file));
+  hash.update(codeDigest([GUARD_MODULE]));
   return join(BUILD_CACHE_DIR, 'content-guard', `${hash.digest('hex').slice(0, 16)}.json`);
 }
 

@@ -6,6 +6,7 @@
 // the store; the note page reads its one file (readNoteHtml). Notes are still rendered only when their file
 // changes, as before. Entries whose HTML refers to local images (which Astro rewrites at render time) and MDX
 // entries (rendered as components) are left in the store as they were.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,10 @@ export function htmlOnDisk(inner: Loader): Loader {
         if (!rendered?.html || !entry.digest || (rendered.metadata?.imagePaths?.length ?? 0) > 0) {
           return context.store.set(entry);
         }
-        const file = join(dir, `${entry.digest}.html`);
+        // Keyed by the entry as well as its text: a plugin may render the same text differently by the file's
+        // language or path (identical zh/ and en/ files get links in their own language).
+        const key = createHash('sha256').update(`${entry.id}\0${entry.filePath ?? ''}\0${entry.digest}`);
+        const file = join(dir, `${key.digest('hex').slice(0, 32)}.html`);
         writeFileSync(file, rendered.html);
         const metadata: NonNullable<Rendered['metadata']> = { ...rendered.metadata, [HTML_FILE]: file };
         return context.store.set({ ...entry, rendered: { html: '', metadata } });

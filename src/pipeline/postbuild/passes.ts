@@ -1,0 +1,121 @@
+// The post-build stage: what happens to the site Astro wrote before it replaces the last good one. Each pass may
+// start early (Pagefind's first full index runs before the pages are read), look at every page during the one
+// read of the site (a scan, whose findings are remembered per page, or a visitor), then finish in list order. A
+// pass that fails stops the build before the passes after it. scripts/build.ts runs POSTBUILD_PASSES; the README
+// lists them (tests/unit/docs/pipeline.test.ts keeps the two in step).
+import type { BuiltFiles, PageScan, PageVisitor } from './built-pages.ts';
+import { siteChecks } from './check-links.ts';
+import { precacheInputs, writeServiceWorker } from './service-worker.ts';
+import { searchIndex } from '../../search/indexer.ts';
+import { katexGlyphScan, subsetKatexFonts } from '../../katex/subset-fonts.ts';
+
+/** A pass found the site unfit to publish: the build stops and the last good site stays. */
+export class PassError extends Error {
+  override name = 'PassError';
+}
+
+export interface PassContext {
+  /** The freshly built site (the staging folder). */
+  dir: string;
+  /** This site's folder in the build cache, already keyed by the code of the passes. */
+  cacheDir: string;
+}
+
+/** One pass at work on one build. */
+export interface RunningPass {
+  start?(): Promise<void>;
+  scan?: PageScan<unknown>;
+  visit?: PageVisitor;
+  /** Given the site's files that are not pages; returns the build log's line, or throws PassError. */
+  finish(files: BuiltFiles): Promise<string>;
+}
+
+export interface PostBuildPass {
+  name: string;
+  /** What it does, for the README. */
+  does: string;
+  create(context: PassContext): RunningPass;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const checks: PostBuildPass = {
+  name: 'checks',
+  does: 'every internal link, `#anchor` and image resolves; every page has one `<h1>`, a title and a description',
+  create() {
+    const site = siteChecks();
+    return {
+      scan: site.scan,
+      finish: (files) => {
+        const broken = site.brokenLinks(files.others);
+        if (broken.length > 0)
+          throw new PassError(`${plural(broken.length, 'broken internal link')}:\n  ${broken.join('\n  ')}`);
+        const basics = site.pagesWithoutBasics();
+        if (basics.length > 0)
+          throw new PassError(`${plural(basics.length, 'page')} without the basics:\n  ${basics.join('\n  ')}`);
+        return Promise.resolve(
+          'internal links, anchors and images; every page has one <h1>, a title and a description',
+        );
+      },
+    };
+  },
+};
+
+const search: PostBuildPass = {
+  name: 'search',
+  does: 'Pagefind indexes the pages; a rebuild indexes only the pages changed since the last full index, as a delta',
+  create({ dir, cacheDir }) {
+    const index = searchIndex(dir, `${cacheDir}/search-index`);
+    return {
+      start: () => index.start(),
+      visit: index.visit,
+      async finish() {
+        const written = await index.write();
+        if (written.errors.length > 0)
+          throw new PassError(`Pagefind could not index the site:\n  ${written.errors.join('\n  ')}`);
+        const counts = Object.entries(written.languages)
+          .map(([lang, n]) => `${n} ${lang}`)
+          .join(', ');
+        if (written.kind === 'full') return `search index: ${counts} pages`;
+        return counts
+          ? `search index: the last full index, plus ${counts} pages changed since`
+          : 'search index: the last full index (no page changed since)';
+      },
+    };
+  },
+};
+
+const katexFonts: PostBuildPass = {
+  name: 'katex-fonts',
+  does: 'each KaTeX font is subset to the characters the formulas draw in it',
+  create({ dir }) {
+    const glyphs = katexGlyphScan();
+    return {
+      scan: glyphs.scan,
+      finish: async () => (await subsetKatexFonts(dir, glyphs.glyphs)).summary,
+    };
+  },
+};
+
+// Last: it records the revision of every file it precaches, fonts and search index included.
+const serviceWorker: PostBuildPass = {
+  name: 'service-worker',
+  does: 'a Workbox service worker precaches the site under a byte budget, most important notes first',
+  create({ dir }) {
+    const precache = precacheInputs();
+    return {
+      scan: precache.scan,
+      async finish() {
+        const sw = await writeServiceWorker(dir, precache);
+        if (sw.warnings.length > 0)
+          throw new PassError(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
+        return sw.summary;
+      },
+    };
+  },
+};
+
+export const POSTBUILD_PASSES: readonly PostBuildPass[] = [checks, search, katexFonts, serviceWorker];
+
+/** The modules whose code the passes run: remembered findings are keyed by it (src/pipeline/code-digest.ts). */
+export const POSTBUILD_CODE = ['src/pipeline/postbuild/passes.ts'];

@@ -1,0 +1,62 @@
+// The render stage: how a note's Markdown becomes HTML. One unified() processor (Astro 7's default processor
+// ignores remark/rehype plugins); MDX notes inherit it. The plugins run in the order of RENDER_STEPS, which the
+// README's pipeline section lists (tests/unit/docs/pipeline.test.ts keeps the two in step).
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import remarkToc from 'remark-toc';
+import rehypeKatexStrict from '../../katex/rehype-katex-strict.ts';
+import { citations } from './remark-citations.ts';
+import remarkNoteMeta from './remark-note-meta.ts';
+import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import rehypeTocNav from './rehype-toc-nav.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
+import { imageSize } from './rehype-image-size.ts';
+
+type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
+type RemarkEntry = NonNullable<ProcessorOptions['remarkPlugins']>[number];
+type RehypeEntry = NonNullable<ProcessorOptions['rehypePlugins']>[number];
+
+/** One step of the render stage: the tree it works on, what it does (for the README) and the plugin. */
+export type RenderStep =
+  { tree: 'mdast'; does: string; plugin: RemarkEntry } | { tree: 'hast'; does: string; plugin: RehypeEntry };
+
+export const RENDER_STEPS: readonly RenderStep[] = [
+  { tree: 'mdast', does: '`$…$` and `$$…$$` become math nodes (remark-math)', plugin: remarkMath },
+  // Before remark-toc, so that the generated References heading is listed.
+  { tree: 'mdast', does: '`[@key]` cites `content/references.bib` and adds the reference list', plugin: citations() },
+  {
+    tree: 'mdast',
+    does: 'a heading `目录` or `Contents` is filled with the table of contents (remark-toc)',
+    plugin: [remarkToc, { heading: '目录|contents|table of contents', maxDepth: 3, tight: true }],
+  },
+  { tree: 'mdast', does: 'reading time and whether the note has math, for the layout', plugin: remarkNoteMeta },
+  { tree: 'hast', does: 'raw HTML is sanitized to an allow-list', plugin: rehypeSafeHtml },
+  {
+    tree: 'hast',
+    does: 'formulas are rendered by KaTeX; one that fails stops the build with file:line',
+    // trust: false keeps \href, \url and \includegraphics from emitting links or loading anything;
+    // maxExpand bounds macro expansion so a malicious formula cannot stall the build.
+    plugin: [rehypeKatexStrict, { strict: 'error', trust: false, maxExpand: 1000, maxSize: 50 }],
+  },
+  { tree: 'hast', does: 'headings get ids and anchor links', plugin: rehypeHeadingAnchors },
+  { tree: 'hast', does: 'the table of contents becomes a labelled `<nav>`', plugin: rehypeTocNav },
+  {
+    tree: 'hast',
+    does: 'external links open in a new tab, marked for screen readers',
+    plugin: rehypeExternalLinks,
+  },
+  { tree: 'hast', does: 'code blocks are labelled with their language', plugin: rehypeCodeBlocks },
+  { tree: 'hast', does: 'wide tables scroll in a focusable region', plugin: rehypeTableScroll },
+  { tree: 'hast', does: 'images load lazily; SVG diagrams get their width and height', plugin: imageSize() },
+];
+
+export const markdownProcessor = unified({
+  remarkPlugins: RENDER_STEPS.flatMap((step) => (step.tree === 'mdast' ? [step.plugin] : [])),
+  rehypePlugins: RENDER_STEPS.flatMap((step) => (step.tree === 'hast' ? [step.plugin] : [])),
+  remarkRehype: { footnoteLabel: '脚注 · Footnotes' },
+  gfm: true,
+  smartypants: false,
+});
