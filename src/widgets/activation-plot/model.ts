@@ -9,7 +9,7 @@ import {
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
 import type { Lang } from '../../lib/content/lang.ts';
-import { readHashSegment } from '../../lib/text/url-hash.ts';
+import { hashFlag, hashList, hashNumber, hashOneOf, hashState } from '../../lib/text/hash-state.ts';
 
 export interface PlotState {
   /** The functions drawn, in ACTIVATION_IDS order. */
@@ -34,7 +34,9 @@ export type PlotAction =
   | { readonly type: 'pan'; readonly dx: number }
   | { readonly type: 'reset' }
   /** Put the crosshair at `x`, or hide it (`null`; the readout keeps its x). */
-  | { readonly type: 'cursor'; readonly x: number | null };
+  | { readonly type: 'cursor'; readonly x: number | null }
+  /** Replace the whole state (from the URL hash). */
+  | { readonly type: 'load'; readonly state: PlotState };
 
 export const DEFAULT_RANGE = { xMin: -6, xMax: 6 } as const;
 /** Narrowest and widest x-range, and how far from 0 its centre may go. */
@@ -137,35 +139,37 @@ export function update(state: PlotState, action: PlotAction): PlotState {
     case 'cursor':
       if (action.x === null) return { ...state, crosshair: false };
       return Number.isFinite(action.x) ? withCursor(state, action.x, true) : state;
+    case 'load':
+      return action.state;
   }
 }
 
+/** The shareable part of the state in the URL hash: `#plot:f=relu,sigmoid&d=1&x=-6,6`. */
+export const PLOT_HASH = hashState<Pick<PlotState, 'selected' | 'derivatives'> & { readonly range: readonly number[] }>(
+  HASH_SEGMENT,
+  {
+    selected: { key: 'f', type: hashList(hashOneOf(ACTIVATION_IDS)) },
+    derivatives: { key: 'd', type: hashFlag },
+    range: { key: 'x', type: hashList(hashNumber) },
+  },
+);
+
 /** The shareable part of the state as the body of this widget's hash segment: `f=relu,sigmoid&d=1&x=-6,6`. */
 export function toHash(state: PlotState): string {
-  return `f=${state.selected.join(',')}&d=${state.derivatives ? 1 : 0}&x=${state.xMin},${state.xMax}`;
+  return PLOT_HASH.write({ ...state, range: [state.xMin, state.xMax] });
 }
 
 /** The state in this widget's segment of a URL hash (with or without `#`), or undefined when none is valid. */
 export function fromHash(hash: string): PlotState | undefined {
-  const body = readHashSegment(hash, HASH_SEGMENT);
-  if (body === undefined) return undefined;
-  const params = new URLSearchParams(body);
-  const ids = (params.get('f') ?? '').split(',').filter(Boolean);
-  const [lo, hi, ...rest] = (params.get('x') ?? '').split(',').map(Number);
-  const d = params.get('d');
-  if (
-    !ids.every(isActivationId) ||
-    rest.length ||
-    !(lo! < hi!) ||
-    !Number.isFinite(lo! - hi!) ||
-    (d !== '0' && d !== '1')
-  )
-    return undefined;
+  const shared = PLOT_HASH.readAll(hash);
+  if (!shared) return undefined;
+  const [lo, hi, ...rest] = shared.range;
+  if (lo === undefined || hi === undefined || rest.length || !(lo < hi) || !Number.isFinite(hi - lo)) return undefined;
   const state = {
     ...initialState,
-    selected: ACTIVATION_IDS.filter((id) => ids.includes(id)),
-    derivatives: d === '1',
-    ...clampRange(lo!, hi!),
+    selected: ACTIVATION_IDS.filter((id) => shared.selected.includes(id)),
+    derivatives: shared.derivatives,
+    ...clampRange(lo, hi),
   };
   return withCursor(state, state.cursor, false);
 }

@@ -9,7 +9,7 @@ import {
 import { formatNumber } from '../../lib/text/format-number.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { neuron, type NeuronError } from '../../lib/nn/neuron.ts';
-import { readHashSegment } from '../../lib/text/url-hash.ts';
+import { hashList, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
 
 export const MIN_INPUTS = 1;
 export const MAX_INPUTS = 8;
@@ -128,26 +128,35 @@ export function update(state: NeuronState, action: NeuronAction): NeuronState {
   }
 }
 
+/** A number in the hash, read like a field's text (parseNumber), so a link holds only what a learner could type. */
+const hashFieldNumber: HashType<number> = {
+  format: String,
+  parse: (text) => {
+    const parsed = parseNumber(text);
+    return parsed.ok ? parsed.value : undefined;
+  },
+};
+
+/** The configuration in the URL hash: `#neuron:x=0.5,-1&w=1.2,0.3&b=0.1&f=relu`. */
+export const NEURON_HASH = hashState<Omit<NeuronState, 'invalid'>>(HASH_SEGMENT, {
+  inputs: { key: 'x', type: hashList(hashFieldNumber) },
+  weights: { key: 'w', type: hashList(hashFieldNumber) },
+  bias: { key: 'b', type: hashFieldNumber },
+  activation: { key: 'f', type: hashOneOf(ACTIVATION_IDS) },
+});
+
 /** The configuration as the body of this widget's hash segment: `x=0.5,-1&w=1.2,0.3&b=0.1&f=relu`. */
 export function toHash(state: NeuronState): string {
-  return `x=${state.inputs.join(',')}&w=${state.weights.join(',')}&b=${state.bias}&f=${state.activation}`;
+  return NEURON_HASH.write(state);
 }
 
 /** The configuration in this widget's segment of a URL hash (with or without `#`), or undefined when none is valid. */
 export function fromHash(hash: string): NeuronState | undefined {
-  const body = readHashSegment(hash, HASH_SEGMENT);
-  if (body === undefined) return undefined;
-  const params = new URLSearchParams(body);
-  const list = (key: string) => (params.get(key) ?? '').split(',').map(parseNumber);
-  const xs = list('x');
-  const ws = list('w');
-  const b = parseNumber(params.get('b') ?? '');
-  const f = params.get('f');
-  const good = (parsed: ParsedNumber[]) => parsed.every((p) => p.ok);
-  if (!good(xs) || !good(ws) || !b.ok || !isActivationId(f)) return undefined;
-  if (xs.length !== ws.length || xs.length < MIN_INPUTS || xs.length > MAX_INPUTS) return undefined;
-  const values = (parsed: ParsedNumber[]) => parsed.map((p) => (p.ok ? p.value : 0));
-  return { inputs: values(xs), weights: values(ws), bias: b.value, activation: f, invalid: [] };
+  const shared = NEURON_HASH.readAll(hash);
+  if (!shared) return undefined;
+  const count = shared.inputs.length;
+  if (count !== shared.weights.length || count < MIN_INPUTS || count > MAX_INPUTS) return undefined;
+  return { ...shared, invalid: [] };
 }
 
 const STRINGS = {

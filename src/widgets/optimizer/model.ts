@@ -7,7 +7,7 @@ import { formatNumber } from '../../lib/text/format-number.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/nn/loss-surfaces.ts';
 import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/nn/optimizers.ts';
-import { readHashSegment } from '../../lib/text/url-hash.ts';
+import { hashNumber, hashOneOf, hashState, type HashFields } from '../../lib/text/hash-state.ts';
 
 /** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
 export const HASH_NAME = 'optimizer';
@@ -180,33 +180,36 @@ export function update(state: OptimizerVizState, action: OptimizerVizAction): Op
 
 // --- The URL hash -------------------------------------------------------------------------------------------
 
+/** The configuration as the hash holds it: flat, one field per start coordinate and per learning rate. */
+type SharedConfig = { readonly surface: SurfaceId; readonly x: number; readonly y: number } & Readonly<
+  Record<OptimizerId, number>
+>;
+
+/** The configuration in the URL hash: `#optimizer:s=rosenbrock&x=-1.2&y=1&sgd=0.002&momentum=0.001&adam=0.1`. */
+export const OPTIMIZER_HASH = hashState<SharedConfig>(HASH_NAME, {
+  surface: { key: 's', type: hashOneOf(SURFACE_IDS) },
+  x: { key: 'x', type: hashNumber },
+  y: { key: 'y', type: hashNumber },
+  ...(Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, { key: id, type: hashNumber }])) as HashFields<
+    Record<OptimizerId, number>
+  >),
+});
+
 /** The configuration as the body of the hash segment: `s=rosenbrock&x=-1.2&y=1&sgd=0.002&momentum=0.001&adam=0.1`. */
 export function toHash(config: OptimizerConfig): string {
-  return [
-    `s=${config.surface}`,
-    `x=${config.start.x}`,
-    `y=${config.start.y}`,
-    ...OPTIMIZER_IDS.map((id) => `${id}=${config.rates[id]}`),
-  ].join('&');
+  return OPTIMIZER_HASH.write({ surface: config.surface, ...config.start, ...config.rates });
 }
 
 /** The configuration in a URL hash, or undefined without an optimizer segment; bad fields take the surface's defaults. */
 export function fromHash(hash: string): OptimizerConfig | undefined {
-  const body = readHashSegment(hash, HASH_NAME);
-  if (body === undefined) return undefined;
-  const params = new URLSearchParams(body);
-  const s = params.get('s');
-  const surface = isSurfaceId(s) ? s : 'rosenbrock';
+  const shared = OPTIMIZER_HASH.readSome(hash);
+  if (!shared) return undefined;
+  const surface = shared.surface ?? 'rosenbrock';
   const defaults = surfaceConfig(surface);
-  const num = (key: string, fallback: number) => {
-    const text = params.get(key);
-    const value = text === null || text.trim() === '' ? NaN : Number(text);
-    return Number.isFinite(value) ? value : fallback;
-  };
   return normalizeConfig({
     surface,
-    start: { x: num('x', defaults.start.x), y: num('y', defaults.start.y) },
-    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, num(id, defaults.rates[id])])) as Record<
+    start: { x: shared.x ?? defaults.start.x, y: shared.y ?? defaults.start.y },
+    rates: Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, shared[id] ?? defaults.rates[id]])) as Record<
       OptimizerId,
       number
     >,

@@ -37,7 +37,7 @@ import {
   type OptimizerState,
 } from '../../lib/nn/mlp.ts';
 import { deriveSeed, mulberry32, shuffle } from '../../lib/nn/random.ts';
-import { readHashSegment } from '../../lib/text/url-hash.ts';
+import { hashList, hashNumber, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
 
 /** Name of the playground's segment in the URL hash: `#playground:d=xor&h=4,4&…`. */
 export const HASH_NAME = 'playground';
@@ -353,28 +353,27 @@ function createStateFrom(state: PlaygroundState): PlaygroundState {
 
 // --- The URL hash -------------------------------------------------------------------------------------------
 
-const KEYS = {
-  dataset: 'd',
-  noise: 'n',
-  trainFraction: 't',
-  hidden: 'h',
-  activation: 'a',
-  learningRate: 'lr',
-  batchSize: 'b',
-  optimizer: 'o',
-  l2: 'l2',
-  dropout: 'do',
-  seed: 's',
-} as const;
+/** Any text as a number, NaN when unusable: normalizeConfig repairs each layer size of a list on its own. */
+const hashLayerSize: HashType<number> = { format: String, parse: Number };
+
+/** The configuration in the URL hash: `#playground:d=xor&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1`. */
+export const PLAYGROUND_HASH = hashState<PlaygroundConfig>(HASH_NAME, {
+  dataset: { key: 'd', type: hashOneOf(DATASET_IDS) },
+  noise: { key: 'n', type: hashNumber },
+  trainFraction: { key: 't', type: hashNumber },
+  hidden: { key: 'h', type: hashList(hashLayerSize) },
+  activation: { key: 'a', type: hashOneOf(ACTIVATION_IDS) },
+  learningRate: { key: 'lr', type: hashNumber },
+  batchSize: { key: 'b', type: hashNumber },
+  optimizer: { key: 'o', type: hashOneOf(OPTIMIZER_IDS) },
+  l2: { key: 'l2', type: hashNumber },
+  dropout: { key: 'do', type: hashNumber },
+  seed: { key: 's', type: hashNumber },
+});
 
 /** The configuration as the body of the hash segment: `d=xor&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1`. */
 export function toHash(config: PlaygroundConfig): string {
-  return (Object.keys(KEYS) as Array<keyof typeof KEYS>)
-    .map((field) => {
-      const value = config[field];
-      return `${KEYS[field]}=${Array.isArray(value) ? value.join(',') : String(value)}`;
-    })
-    .join('&');
+  return PLAYGROUND_HASH.write(config);
 }
 
 /**
@@ -382,29 +381,8 @@ export function toHash(config: PlaygroundConfig): string {
  * when it has no playground segment. Fields that are missing or unusable take their default values.
  */
 export function fromHash(hash: string): PlaygroundConfig | undefined {
-  const body = readHashSegment(hash, HASH_NAME);
-  if (body === undefined) return undefined;
-  const params = new URLSearchParams(body);
-  const num = (key: string) => {
-    const text = params.get(key);
-    return text === null || text.trim() === '' ? undefined : Number(text);
-  };
-  const h = params.get(KEYS.hidden);
-  const patch: Record<string, unknown> = {
-    dataset: params.get(KEYS.dataset),
-    noise: num(KEYS.noise),
-    trainFraction: num(KEYS.trainFraction),
-    hidden: h === null ? undefined : h === '' ? [] : h.split(',').map(Number),
-    activation: params.get(KEYS.activation),
-    learningRate: num(KEYS.learningRate),
-    batchSize: num(KEYS.batchSize),
-    optimizer: params.get(KEYS.optimizer),
-    l2: num(KEYS.l2),
-    dropout: num(KEYS.dropout),
-    seed: num(KEYS.seed),
-  };
-  for (const key of Object.keys(patch)) if (patch[key] === undefined || patch[key] === null) delete patch[key];
-  return normalizeConfig(patch);
+  const shared = PLAYGROUND_HASH.readSome(hash);
+  return shared && normalizeConfig(shared);
 }
 
 // --- Pictures -----------------------------------------------------------------------------------------------

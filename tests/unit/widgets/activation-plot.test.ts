@@ -206,6 +206,19 @@ describe('activation plot model: what is drawn', () => {
 });
 
 describe('activation plot model: markers, table, hash', () => {
+  it('restores a link shared before the widget kit (the hash format is unchanged)', () => {
+    const hash = '#plot:f=relu,sigmoid,tanh,gelu&d=1&x=-4.8,4.8';
+    const state = fromHash(hash)!;
+    expect(state).toMatchObject({
+      selected: ['relu', 'sigmoid', 'tanh', 'gelu'],
+      derivatives: true,
+      xMin: -4.8,
+      xMax: 4.8,
+    });
+    expect(`#plot:${toHash(state)}`).toBe(hash);
+    expect(update(initialState, { type: 'load', state })).toBe(state);
+  });
+
   it('has a distinct closed marker for each function', () => {
     const paths = SHAPES.map((shape) => markerPath(shape, 10, 10));
     expect(new Set(paths).size).toBe(9);

@@ -173,6 +173,19 @@ describe('neuron widget model: diagram', () => {
 });
 
 describe('neuron widget model: URL hash', () => {
+  it('restores a link shared before the widget kit (the hash format is unchanged)', () => {
+    const hash = '#neuron:x=0.5,-1,1&w=1.2,0.3,-2&b=0.1&f=tanh';
+    const state = fromHash(hash)!;
+    expect(state).toEqual({
+      inputs: [0.5, -1, 1],
+      weights: [1.2, 0.3, -2],
+      bias: 0.1,
+      activation: 'tanh',
+      invalid: [],
+    });
+    expect(`#neuron:${toHash(state)}`).toBe(hash);
+  });
+
   it('writes and reads the configuration', () => {
     expect(toHash(initialState)).toBe('x=0.5,-1&w=1.2,0.3&b=0.1&f=relu');
     expect(fromHash('#neuron:x=0.5,-1&w=1.2,0.3&b=0.1&f=relu')).toEqual(initialState);

@@ -22,6 +22,19 @@ import {
 } from '../../../src/widgets/optimizer/model.ts';
 
 describe('optimizer visualizer model', () => {
+  it('restores a link shared before the widget kit (the hash format is unchanged)', () => {
+    const body = 's=ravine&x=-3.5&y=1.5&sgd=0.3&momentum=0.03&adam=0.05';
+    const config = fromHash(
+      `#optimizer:${body}~playground:d=gaussians&n=0&t=0.5&h=4,4&a=tanh&lr=0.03&b=10&o=adam&l2=0&do=0&s=1`,
+    )!;
+    expect(config).toEqual({
+      surface: 'ravine',
+      start: { x: -3.5, y: 1.5 },
+      rates: { sgd: 0.3, momentum: 0.03, adam: 0.05 },
+    });
+    expect(toHash(config)).toBe(body);
+  });
+
   it('starts on Rosenbrock’s valley with every path INITIAL_STEPS long, from the same point', () => {
     expect(initialState.config).toEqual(surfaceConfig('rosenbrock'));
     expect(initialState.step).toBe(INITIAL_STEPS);

@@ -136,6 +136,25 @@ describe('playground model: the run', () => {
 });
 
 describe('playground model: configuration and the URL hash', () => {
+  it('restores a link shared before the widget kit (the hash format is unchanged)', () => {
+    const body = 'd=spiral&n=0.15&t=0.5&h=4,4,6&a=relu&lr=0.01&b=30&o=momentum&l2=0.001&do=0.1&s=42';
+    const config = fromHash(`#optimizer:s=ravine~playground:${body}`)!;
+    expect(config).toEqual({
+      dataset: 'spiral',
+      noise: 0.15,
+      trainFraction: 0.5,
+      hidden: [4, 4, 6],
+      activation: 'relu',
+      learningRate: 0.01,
+      batchSize: 30,
+      optimizer: 'momentum',
+      l2: 0.001,
+      dropout: 0.1,
+      seed: 42,
+    });
+    expect(toHash(config)).toBe(body);
+  });
+
   it('round-trips every field through the hash, next to other widgets’ segments', () => {
     const config = normalizeConfig({
       dataset: 'spiral',
