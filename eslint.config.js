@@ -4,6 +4,47 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
+/** Code that runs after Astro, over the built site. */
+const POSTBUILD_CODE = [
+  {
+    group: [
+      '**/pipeline/postbuild/**',
+      '**/search/indexer*',
+      '**/katex/subset-fonts*',
+      '**/katex/glyphs*',
+      '**/scripts/**',
+    ],
+    message: 'post-build code runs over the built site (scripts/build.ts); pages and components must not import it.',
+  },
+];
+/** Code of the build: the content, render and post-build stages and their features. */
+const BUILD_CODE = [
+  {
+    group: ['**/pipeline/**', '**/katex/**', '**/search/indexer*', '**/scripts/**', 'astro.config.mjs'],
+    message: 'build code (src/pipeline, src/katex, scripts) must not be imported here: move the pure part to src/lib.',
+  },
+];
+/** Code that needs a browser. */
+const DOM_CODE = [
+  {
+    group: [
+      '**/client/**',
+      '**/widgets/**',
+      '**/components/**',
+      '**/layouts/**',
+      '**/pages/**',
+      '*.astro',
+      '**/*.astro',
+    ],
+    message: 'src/lib and widget models are pure (no DOM): the view imports the model, not the other way round.',
+  },
+];
+const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'child_process'], message: 'no Node built-ins here.' };
+const ASTRO = { group: ['astro', 'astro:*', 'astro/*'], message: 'no Astro here: it is pure TypeScript.' };
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'customElements'].map(
+  (name) => ({ name, message: 'src/lib and widget models are pure: the DOM belongs in the view.' }),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,5 +85,25 @@ export default tseslint.config(
   {
     files: ['**/*.astro', '**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // The boundaries of the architecture (README, "Layout of the repository").
+  {
+    // The maths the widgets teach and the content rules: pure, so they run in a test, a widget and the build alike.
+    files: ['src/lib/**', 'src/widgets/*/model.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...BUILD_CODE, ...DOM_CODE, NODE_BUILTINS, ASTRO] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+    },
+  },
+  {
+    // What runs in the reader's browser: no Node, no build code.
+    files: ['src/client/**', 'src/search/client/**', 'src/widgets/**/*.ts'],
+    ignores: ['src/widgets/*/model.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...BUILD_CODE, NODE_BUILTINS] }] },
+  },
+  {
+    // Pages and components render; what happens to the built site afterwards is not theirs to call.
+    files: ['src/pages/**', 'src/components/**', 'src/layouts/**', 'src/widgets/**/*.astro'],
+    rules: { 'no-restricted-imports': ['error', { patterns: POSTBUILD_CODE }] },
   },
 );
