@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import katex from 'katex';
 import {
+  formatProblem,
   ImportError,
   importJekyllPost,
   languageTable,
@@ -226,7 +227,7 @@ for (const post of inputs) {
     });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    lines.push(`failed  ${name}: ${error.message}`);
+    lines.push(`failed  ${formatProblem(name, error)}`);
     failed++;
     continue;
   }
@@ -259,7 +260,7 @@ for (const post of inputs) {
     note.escapedDollars > 0
       ? `${note.escapedDollars} non-math dollar sign${note.escapedDollars > 1 ? 's' : ''} escaped as \\$`
       : '',
-    ...note.warnings,
+    ...note.warnings.map((warning) => (warning.line === undefined ? warning.message : formatProblem(name, warning))),
   ].filter((d) => d !== '');
   lines.push(
     `created ${show(target)}${overwrote ? ' (overwritten)' : ''} ← ${name}${details.length > 0 ? ` (${details.join('; ')})` : ''}`,

@@ -72,8 +72,9 @@ describe('parseJekyllPost', () => {
     expect(parseJekyllPost('\uFEFF---\r\ntitle: A\r\n---\r\nBody\r\n')).toEqual({
       frontMatter: { title: 'A' },
       body: 'Body\n',
+      bodyLine: 4,
     });
-    expect(parseJekyllPost('Just text\n')).toEqual({ frontMatter: {}, body: 'Just text\n' });
+    expect(parseJekyllPost('Just text\n')).toEqual({ frontMatter: {}, body: 'Just text\n', bodyLine: 1 });
   });
   it('rejects broken YAML with an ImportError', () => {
     expect(() => parseJekyllPost('---\ntitle: [unclosed\n---\nx')).toThrow(ImportError);
@@ -196,7 +197,7 @@ describe('convertJekyllBody', () => {
     expect(body).toBe(
       '```c\nint $x;\n```\n\n~~~json\n{}\n~~~\n\n```text {.x}\na $HOME\n```\n\n```ruby\nputs "$5"\n```\n',
     );
-    expect(warnings).toEqual(['line 9: unknown code language "unknownlang", shown as plain text']);
+    expect(warnings).toEqual([{ line: 9, message: 'unknown code language "unknownlang", shown as plain text' }]);
   });
 
   it('makes display math of `$$` blocks and of a `$$…$$` paragraph, and leaves their content alone', () => {
@@ -211,7 +212,10 @@ describe('convertJekyllBody', () => {
   it('turns a display formula KaTeX cannot render into a tex code block', () => {
     const { body, warnings } = convert('$$\n\\frac{1}{\n$$\n', { checkMath: katexCheck });
     expect(body).toBe('```tex\n\\frac{1}{\n```\n');
-    expect(warnings[0]).toMatch(/line 1: KaTeX cannot render a display formula/);
+    expect(warnings[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/^KaTeX cannot render a display formula/),
+    });
   });
 
   it('leaves dollars in raw HTML and in an unclosed `$$` paragraph to the rules of each', () => {
@@ -237,7 +241,7 @@ describe('convertJekyllBody', () => {
     expect(missingImages).toEqual(['img/b.png']);
   });
 
-  it('strips {{ site.baseurl }} and {% raw %}, and warns about other Liquid', () => {
+  it('strips {{ site.baseurl }} and {% raw %}, and warns about other Liquid (not about the raw content)', () => {
     const { body, warnings } = convert(
       '![a]({{ site.baseurl }}/img/a.png)\n{% raw %}\n{{ x }}\n{% endraw %}\n{% include x.html %}\n',
       {
@@ -245,7 +249,7 @@ describe('convertJekyllBody', () => {
       },
     );
     expect(body).toBe('![a](/img/a.png)\n{{ x }}\n{% include x.html %}\n');
-    expect(warnings).toEqual(['line 3: Liquid tag left as text', 'line 5: Liquid tag left as text']);
+    expect(warnings).toEqual([{ line: 5, message: 'Liquid tag {% include x.html %} left as text' }]);
   });
 });
 
