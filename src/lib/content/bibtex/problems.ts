@@ -3,6 +3,7 @@
 // problem it finds later (an undefined @string macro, LaTeX it cannot read) comes without a place. These
 // helpers give each one a line and say what to fix.
 import type { ParseError } from '@retorquere/bibtex-parser';
+import type { LineIndex } from '../../import/source-text.ts';
 
 /** One problem in a .bib file. */
 export interface Problem {
@@ -38,32 +39,6 @@ export class BibtexError extends Error {
   }
 }
 
-/** A text with its line starts, to turn offsets into 1-based lines and back. */
-export class SourceLines {
-  readonly text: string;
-  private readonly starts = [0];
-  constructor(text: string) {
-    this.text = text;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  /** The offset of a 1-based line and column, counted as the library counts them. */
-  offsetAt(line: number, column: number): number {
-    return (this.starts[line - 1] ?? this.text.length) + column - 1;
-  }
-}
-
 const SYNTAX = /^(.*) at line (\d+), column (\d+)(?: in "(.*)")?$/s;
 const UNRESOLVED = /^Unresolved @string reference "(.*)"$/;
 /** The key of an entry as it starts: `@misc{key,`, `@misc(key)`. */
@@ -75,7 +50,7 @@ const ENTRY_KEY = /^@[^{(]*[{(]\s*([^\s,={}()"#%']+)\s*[,})]/;
  */
 export function locateError(
   error: ParseError,
-  lines: SourceLines,
+  lines: LineIndex,
   lineOfKey: (key: string) => number | undefined,
 ): Problem {
   const syntax = SYNTAX.exec(error.error);
@@ -90,7 +65,7 @@ export function locateError(
   const tagged = /^@(.*?): (.*)$/.exec(first);
   if (tagged) return { line: lineOfKey(tagged[1]!) ?? 1, reason: `${tagged[2]} in entry "${tagged[1]}"` };
   const at = error.input ? lines.text.indexOf(error.input) : -1;
-  return { line: at >= 0 ? lines.lineAt(at) : 1, reason: first };
+  return { line: at >= 0 ? lines.lineOf(at) : 1, reason: first };
 }
 
 /**
@@ -103,10 +78,10 @@ function syntaxProblem(
   column: number,
   directive: string,
   input: string,
-  lines: SourceLines,
+  lines: LineIndex,
 ): Problem {
   const { text } = lines;
-  const stop = lines.offsetAt(line, column);
+  const stop = offsetAt(text, line, column);
   const atEnd = stop >= text.length;
   const found = (text.slice(stop).split('\n')[0] ?? '').trim().slice(0, 40);
   const overrun = atEnd || found.startsWith('@');
@@ -115,7 +90,7 @@ function syntaxProblem(
   const key = start >= 0 ? ENTRY_KEY.exec(input)?.[1] : undefined;
   const subject = directive === 'string' ? '@string' : key ? `entry "${key}"` : `this @${directive}`;
   return {
-    line: overrun && start >= 0 ? lines.lineAt(start) : line,
+    line: overrun && start >= 0 ? lines.lineOf(start) : line,
     reason: syntaxReason(what, { subject, directive, atEnd, found }),
   };
 }
@@ -142,15 +117,26 @@ function syntaxReason(
   return what;
 }
 
+/** The offset of a 1-based line and column, counted as the library counts them. */
+function offsetAt(text: string, line: number, column: number): number {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return text.length;
+    start = newline + 1;
+  }
+  return start + column - 1;
+}
+
 /** An undefined macro: the library does not say where it was used, so find the bare word standing as a value. */
-function macroProblem(name: string, lines: SourceLines): Problem {
+function macroProblem(name: string, lines: LineIndex): Problem {
   const use =
     name === ''
       ? /[=#]\s*(?=[,})]|$)/
       : new RegExp(String.raw`[=#]\s*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\p{L}\p{N}+'&;_:\\./-])`, 'u');
   const at = use.exec(lines.text)?.index;
   return {
-    line: at === undefined ? 1 : lines.lineAt(at),
+    line: at === undefined ? 1 : lines.lineOf(at),
     reason:
       name === ''
         ? 'expected a value ({…}, "…", a number or a macro) after "="'

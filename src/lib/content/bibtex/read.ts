@@ -4,7 +4,8 @@
 // HTML-like markup, name parts in BibTeX's terms, the line of each entry, and one error naming file:line for
 // every problem, because a broken bibliography must stop the build rather than lose references quietly.
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser';
-import { BibtexError, locateError, SourceLines, type Problem } from './problems.ts';
+import { LineIndex } from '../../import/source-text.ts';
+import { BibtexError, locateError, type Problem } from './problems.ts';
 
 export { BibtexError, type Problem } from './problems.ts';
 
@@ -48,7 +49,7 @@ const OPTIONS: Options = {
  * type or a key, a duplicate key or a field given twice.
  */
 export function parseBibtex(source: string, file?: string): BibEntry[] {
-  const lines = new SourceLines(source);
+  const lines = new LineIndex(source);
   let library: Library;
   try {
     library = parse(source, OPTIONS);
@@ -68,7 +69,7 @@ export function parseBibtex(source: string, file?: string): BibEntry[] {
     // Entries come in file order and `input` is their text as written, so the next match is this entry.
     const at = source.indexOf(entry.input, searchFrom);
     searchFrom = at + entry.input.length;
-    const line = lines.lineAt(at);
+    const line = lines.lineOf(at);
     problems.push(...entryProblems(entry, line, lineOfKey));
     entries.push(toBibEntry(entry, line));
   }
