@@ -3,7 +3,8 @@ import { TOC_HEADING } from '../content/note-template.ts';
 import { noteUrl } from '../content/slug.ts';
 import { slugFromFileName } from '../text/slugify.ts';
 import type { Warn } from './block-structure.ts';
-import { literalRanges, parseMarkdown, RangeSet } from './markdown-tree.ts';
+import { visit } from 'unist-util-visit';
+import { literalRanges, parseMarkdown, rangeOf, RangeSet, type Range } from './markdown-tree.ts';
 import { LineIndex, type Edit, type SourceText } from './source-text.ts';
 
 /**
@@ -32,6 +33,10 @@ function markdownDestination(url: string): string {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
+function htmlAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
 function markdownLabel(text: string): string {
   return text.replace(/[[\]\\]/g, '\\$&');
 }
@@ -45,6 +50,8 @@ function postLink(name: string, lang: Lang): string | undefined {
 interface Place {
   /** The tag is alone on its line(s), so it can become a block. */
   alone: boolean;
+  /** The tag is inside raw HTML, where Markdown is not read. */
+  inHtml: boolean;
   /** The container prefix (`> `, list indentation) for more lines. */
   indent: string;
 }
@@ -87,6 +94,10 @@ function includeReplacement(
     if (!path) return undefined;
     const alt = args.get('alt') ?? args.get('title') ?? '';
     const caption = args.get('caption')?.trim() ?? '';
+    if (place.inHtml) {
+      const image = `<img src="${htmlAttribute(path)}" alt="${htmlAttribute(alt)}">`;
+      return caption === '' ? image : `<figure>${image}<figcaption>${caption}</figcaption></figure>`;
+    }
     const image = `![${markdownLabel(alt)}](${markdownDestination(path)}`;
     if (caption === '') return `${image})`;
     if (!place.alone) return `${image} "${caption.replace(/"/g, '&quot;')}")`;
@@ -106,7 +117,11 @@ function includeReplacement(
 export function convertLiquidTags(doc: SourceText, lang: Lang, warn: Warn): SourceText {
   const text = doc.text;
   if (!text.includes('{{') && !text.includes('{%')) return doc;
-  const literal = new RangeSet(literalRanges(parseMarkdown(text)));
+  const tree = parseMarkdown(text);
+  const literal = new RangeSet(literalRanges(tree));
+  const html: Range[] = [];
+  visit(tree, 'html', (node) => void html.push(rangeOf(node)));
+  const inHtml = new RangeSet(html);
   const lines = new LineIndex(text);
   const edits: Edit[] = [];
   TAG.lastIndex = 0;
@@ -116,6 +131,7 @@ export function convertLiquidTags(doc: SourceText, lang: Lang, warn: Warn): Sour
     const prefix = text.slice(lines.lineStart(m.index), m.index);
     const place = {
       alone: /^[ \t>]*$/.test(prefix) && /^[ \t]*$/.test(text.slice(end, lines.lineEnd(end))),
+      inHtml: inHtml.has(m.index),
       indent: prefix.replace(/[^>\s]/g, ' '),
     };
     const name = /^\s*(\w+)/.exec(m[2] ?? '')?.[1] ?? '';
