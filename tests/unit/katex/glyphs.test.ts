@@ -4,7 +4,6 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
   createFontResolver,
-  decodeEntities,
   katexGlyphs,
   matchFaces,
   mergeGlyphs,
@@ -105,11 +104,23 @@ describe('katexGlyphs on real KaTeX output', () => {
     expect(all).not.toContain('{');
   });
 
-  it('decodes character references in formula text', () => {
+  it('decodes character references in formula text, every one HTML names', () => {
     const html = katex.renderToString(String.raw`a<b\&c`);
     expect(html).toContain('&lt;');
     expect(html).toContain('&amp;');
     expect(glyphsOf(String.raw`a<b\&c`)['KaTeX_Main-Regular.woff2']).toBe('&<');
+    const page = '<span class="katex"><span class="katex-html">&bigstar;&#x2605;&#8722;&nbsp;</span></span>';
+    expect(sorted(katexGlyphs(page, resolver))).toEqual({ 'KaTeX_Main-Regular.woff2': '\u00a0−★' });
+  });
+
+  it('reads formulas rendered as HTML only, and draws nothing of those rendered as MathML only', () => {
+    const html = katex.renderToString('y', { output: 'html' });
+    expect(html).not.toContain('katex-mathml');
+    expect(sorted(katexGlyphs(html, resolver))).toEqual({ 'KaTeX_Math-Italic.woff2': 'y' });
+    const mathml = katex.renderToString('q', { output: 'mathml' });
+    expect(sorted(katexGlyphs(`${mathml}${katex.renderToString('z')}`, resolver))).toEqual({
+      'KaTeX_Math-Italic.woff2': 'z',
+    });
   });
 
   it('counts what CSS `content` inserts: the digits and parentheses of an equation number', () => {
@@ -136,6 +147,47 @@ describe('katexGlyphs on real KaTeX output', () => {
   });
 });
 
+describe('the font each character of real KaTeX output resolves to', () => {
+  it.each([
+    [String.raw`\mathfrak{g}\mathfrak{A}`, { 'KaTeX_Fraktur-Regular.woff2': 'Ag' }],
+    [String.raw`\mathbb{R}^n`, { 'KaTeX_AMS-Regular.woff2': 'R', 'KaTeX_Math-Italic.woff2': 'n' }],
+    [
+      String.raw`\mathcal{L}(\theta)`,
+      { 'KaTeX_Caligraphic-Regular.woff2': 'L', 'KaTeX_Main-Regular.woff2': '()', 'KaTeX_Math-Italic.woff2': 'θ' },
+    ],
+    [
+      String.raw`\boldsymbol{\theta}\boldsymbol{x}^\top`,
+      { 'KaTeX_Math-BoldItalic.woff2': 'xθ', 'KaTeX_Main-Regular.woff2': '⊤' },
+    ],
+    // KaTeX_Main lacks CJK glyphs: they are drawn from the next family, and cost its subset nothing.
+    [String.raw`\text{中文}`, { 'KaTeX_Main-Regular.woff2': '中文' }],
+    [
+      String.raw`\operatorname{softmax}(z)`,
+      { 'KaTeX_Main-Regular.woff2': '()afmostx', 'KaTeX_Math-Italic.woff2': 'z' },
+    ],
+    [
+      String.raw`\hat{x}\tilde{a}\bar{y}\dot{z}`,
+      { 'KaTeX_Main-Regular.woff2': `^~ˉ˙${ZWSP}`, 'KaTeX_Math-Italic.woff2': 'axyz' },
+    ],
+    [
+      String.raw`\big(\Big[\bigg\{x`,
+      {
+        'KaTeX_Math-Italic.woff2': 'x',
+        'KaTeX_Size1-Regular.woff2': '(',
+        'KaTeX_Size2-Regular.woff2': '[',
+        'KaTeX_Size3-Regular.woff2': '{',
+      },
+    ],
+    [String.raw`\left(x\right)`, { 'KaTeX_Main-Regular.woff2': '()', 'KaTeX_Math-Italic.woff2': 'x' }],
+    // Taller delimiters are SVG paths: no glyph at all.
+    [String.raw`\Bigg|`, { 'KaTeX_Main-Regular.woff2': ZWSP }],
+  ])('%s', (tex, expected) => {
+    expect(glyphsOf(tex)).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([f, c]) => [f, [...c].sort().join('')])),
+    );
+  });
+});
+
 describe('katexGlyphs where the font is not certain', () => {
   const faces =
     '@font-face{font-family:A;font-weight:400;font-style:normal;src:url(fonts/A-Regular.woff2) format("woff2"),url(fonts/A-Regular.woff) format("woff")}' +
@@ -145,12 +197,33 @@ describe('katexGlyphs where the font is not certain', () => {
   const glyphs = (css: string, inner: string) => sorted(katexGlyphs(formula(inner), createFontResolver(faces + css)));
 
   it('counts a character for every font a rule it cannot evaluate may give it', () => {
-    const css = '.katex{font:normal 1em A,serif}.katex .x:hover{font-family:B}.katex .y+.z{font-weight:bold}';
+    const css = '.katex{font:normal 1em A,serif}.katex .x:hover{font-family:B}';
     expect(glyphs(css, '<span class="x">h</span><span class="z">s</span>')).toEqual({
-      'A-Bold.woff2': 's',
       'A-Regular.woff2': 'hs',
       'B.woff2': 'h',
     });
+  });
+
+  it('evaluates sibling combinators and structural pseudo-classes inside the formula', () => {
+    const css =
+      '.katex{font-family:A}.katex .x+.z{font-weight:bold}.katex .y~.z{font-family:B}.z:first-child{font:1em B}';
+    expect(glyphs(css, '<span class="x">h</span><span class="z">s</span><i class="z">t</i>')).toEqual({
+      'A-Bold.woff2': 's',
+      'A-Regular.woff2': 'ht',
+    });
+  });
+
+  it('counts rules that depend on the page around the formula as ones that may apply', () => {
+    const css = '.katex{font-family:A}.katex-display>.katex .w{font-family:B}body .w{font-weight:700}';
+    expect(glyphs(css, '<span class="w">w</span>')).toEqual({
+      'A-Bold.woff2': 'w',
+      'A-Regular.woff2': 'w',
+      'B.woff2': 'w',
+    });
+  });
+
+  it('refuses a font declaration it cannot read, rather than dropping its glyphs', () => {
+    expect(() => createFontResolver(faces + '.katex{font:var(--math-font)}')).toThrow(/cannot read `font: var/);
   });
 
   it('counts rules inside @media as ones that may apply', () => {
@@ -203,16 +276,6 @@ describe('matchFaces', () => {
     expect(pick(200, 'normal')).toEqual(['300normal']); // below 400: lighter first, then heavier
     expect(pick(700, 'italic')).toEqual(['400italic']); // the italic face wins over weight
     expect(pick(400, 'oblique')).toEqual(['400italic']);
-  });
-});
-
-describe('decodeEntities', () => {
-  it('decodes numeric and common named references', () => {
-    expect(decodeEntities('&#x3C;&#60;&amp;&nbsp;&quot;')).toBe('<<&\u00a0"');
-  });
-
-  it('refuses a named reference it does not know, rather than dropping its glyph', () => {
-    expect(() => decodeEntities('&bigstar;')).toThrow(/bigstar/);
   });
 });
 
