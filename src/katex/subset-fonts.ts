@@ -23,7 +23,7 @@ import subsetFont from 'subset-font';
 import { BUILD_CACHE_DIR } from '../pipeline/build-cache.ts';
 import type { PageScan } from '../pipeline/postbuild/built-pages.ts';
 import { katexDistDir, katexFontsPath } from './assets.ts';
-import { createFontResolver, katexGlyphs, mergeGlyphs, type GlyphsByFont } from './glyphs.ts';
+import { createFontResolver, katexGlyphs, mergeGlyphs, type FontResolver, type GlyphsByFont } from './glyphs.ts';
 
 const CACHE_DIR = join(BUILD_CACHE_DIR, 'katex-subsets');
 /** Subsets kept per font in the cache, most recently used first: builds of other notes (test fixtures) have their own. */
@@ -94,12 +94,15 @@ export interface SubsetSummary {
  * (src/pipeline/postbuild/built-pages.ts). A page's finding is its fonts with their characters, as strings.
  */
 export function katexGlyphScan() {
-  const resolver = createFontResolver(readFileSync(join(katexDistDir().dir, 'katex.min.css'), 'utf8'));
+  // Read on the first page not found in the build's cache: a rebuild that changed no page never needs it.
+  let resolver: FontResolver | undefined;
   const glyphs: GlyphsByFont = new Map();
   const scan: PageScan<Record<string, string>> = {
     name: 'katex-glyphs',
-    scan: (_, html) =>
-      Object.fromEntries([...katexGlyphs(html, resolver)].map(([font, chars]) => [font, [...chars].join('')])),
+    scan: (_, html) => {
+      resolver ??= createFontResolver(readFileSync(join(katexDistDir().dir, 'katex.min.css'), 'utf8'));
+      return Object.fromEntries([...katexGlyphs(html, resolver)].map(([font, chars]) => [font, [...chars].join('')]));
+    },
     add: (_, found) => {
       mergeGlyphs(glyphs, new Map(Object.entries(found).map(([font, chars]) => [font, new Set(chars)])));
     },
