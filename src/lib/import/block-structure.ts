@@ -95,7 +95,7 @@ function liquidBlockFix(doc: SourceText, lines: LineIndex, open: RegExpExecArray
 
   const language = /^\s*([^\s%]+)/.exec(open[2]!)?.[1] ?? '';
   const prefix = text.slice(lines.lineStart(open.index), open.index);
-  const indent = continuation(prefix);
+  const indent = continuation(/^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+)?/.exec(prefix)![0]);
   let contentStart = tagEnd;
   while (text[contentStart] === '\n') contentStart++;
   // A closing tag alone on its line takes its line's indentation with it.

@@ -15,17 +15,28 @@ const pub = join(work, 'public');
 const tagsFile = join(work, 'tags.json');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(...args: string[]) {
+function runIn(dirs: { notes: string; pub: string; tagsFile: string }, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
-    ['scripts/import-jekyll.ts', ...args, '--notes-dir', notes, '--public-dir', pub, '--tags-file', tagsFile],
+    [
+      'scripts/import-jekyll.ts',
+      ...args,
+      '--notes-dir',
+      dirs.notes,
+      '--public-dir',
+      dirs.pub,
+      '--tags-file',
+      dirs.tagsFile,
+    ],
     { encoding: 'utf8' },
   );
   return { status: result.status, lines: result.stdout.trim().split('\n'), err: result.stderr };
 }
+const run = (...args: string[]) => runIn({ notes, pub, tagsFile }, ...args);
 const note = (slug: string) => readFileSync(join(notes, 'zh', `${slug}.md`), 'utf8');
 
-describe('npm run import on the fixture folder', () => {
+// Each test starts the script (and Shiki) once or twice: give it time on a busy machine.
+describe('npm run import on the fixture folder', { timeout: 60_000 }, () => {
   let first: ReturnType<typeof run>;
   beforeAll(() => {
     copyFileSync('content/tags.json', tagsFile);
@@ -130,5 +141,43 @@ describe('npm run import on the fixture folder', () => {
     const text = readFileSync(join(notes, 'en', 'ml-intro.md'), 'utf8');
     expect(text).toContain('tags: [machine-learning, deep-learning, python, optimization]');
     expect(existsSync(join(notes, 'zh', 'ml-intro.md'))).toBe(false);
+  });
+});
+
+describe('npm run import on real-world posts', { timeout: 60_000 }, () => {
+  const REAL = 'tests/fixtures/jekyll-real';
+  const dirs = {
+    notes: join(work, 'real-notes'),
+    pub: join(work, 'real-public'),
+    tagsFile: join(work, 'real-tags.json'),
+  };
+
+  it('names the file and line of each warning and failure, and copies the images it finds', () => {
+    copyFileSync('content/tags.json', dirs.tagsFile);
+    const result = runIn(dirs, REAL);
+    expect(result.status).toBe(1);
+    expect(result.lines).toHaveLength(10);
+    expect(result.lines).toContain(
+      `failed  ${REAL}/hostile/2021-06-02-unclosed-front-matter.md:1: the front matter has no closing "---" line: add one after its last key`,
+    );
+    const line = (name: string) => result.lines.find((l) => l.includes(name)) ?? '';
+    expect(line('windows-notes')).toContain(
+      `${REAL}/2021-05-20-windows-notes.md:22: Liquid tag {% include disqus.html %} left as text`,
+    );
+    expect(line('markup-syntax-highlighting')).toContain(
+      `${REAL}/2018-01-03-markup-syntax-highlighting.md:100: Liquid tag {% gist mmistakes/6589546 %} left as text`,
+    );
+    expect(line('unclosed-highlight')).toContain(
+      `${REAL}/hostile/2021-06-01-unclosed-highlight.md:9: {% highlight %} without {% endhighlight %}, left as text`,
+    );
+    expect(line('text-and-typography')).toContain('1 image copied to');
+    expect(readFileSync(join(dirs.pub, 'images', 'text-and-typography', 'mockup.png'))).toEqual(
+      readFileSync(join(REAL, 'assets/img/posts/20190808/mockup.png')),
+    );
+    expect(readFileSync(join(dirs.notes, 'zh', 'text-and-typography.md'), 'utf8')).toContain(
+      '![Desktop View](/images/text-and-typography/mockup.png)',
+    );
+    expect(existsSync(join(dirs.pub, 'images', 'images', '9.jpg'))).toBe(true);
+    expect(result.lines.at(-1)).toMatch(/^8 created, 0 skipped, 1 failed; give the new tags real labels in /);
   });
 });
