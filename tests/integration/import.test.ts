@@ -1,7 +1,9 @@
-// Imports the seed document and the $HOME fixture with `npm run import`'s script into a notes folder inside
-// the project (Astro renders no body for notes outside its root), builds that folder with the real pipeline
-// (`scripts/build.ts`) and reads the pages: the seed must build into a note with its table of contents, and
-// dollar signs that are not math must come out as text.
+// Imports the seed document, the $HOME fixture and three real-world posts (a Chinese post with kramdown math,
+// Liquid and raw blocks, and the minima and Minimal Mistakes posts it links with {% post_url %} and
+// {% link %}) with `npm run import`'s script into a notes folder inside the project (Astro renders no body for
+// notes outside its root), builds that folder with the real pipeline (`scripts/build.ts`, whose link check
+// fails on a broken internal link) and reads the pages: the seed must build into a note with its table of
+// contents, dollar signs that are not math must come out as text, and the kramdown formulas as KaTeX.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const FIXTURES = 'tests/fixtures/jekyll';
+const REAL = 'tests/fixtures/jekyll-real';
+const SLUGS = ['深度学习', 'shell-and-prices', '反向传播', 'welcome-to-jekyll', 'markup-syntax-highlighting'];
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 const notes = mkdtempSync(join('tests', '.tmp', 'import-notes-'));
 const work = mkdtempSync(join(tmpdir(), 'dln-import-build-'));
@@ -30,6 +34,9 @@ beforeAll(() => {
       'scripts/import-jekyll.ts',
       join(FIXTURES, '2017-09-22-深度学习.md'),
       join(FIXTURES, '2020-01-05-shell-and-prices.md'),
+      join(REAL, '2020-03-15-反向传播.md'),
+      join(REAL, '2019-08-08-welcome-to-jekyll.markdown'),
+      join(REAL, '2018-01-03-markup-syntax-highlighting.md'),
       '--notes-dir',
       notes,
       '--public-dir',
@@ -43,8 +50,8 @@ beforeAll(() => {
   if (imported.status !== 0) throw new Error(`${imported.stdout}\n${imported.stderr}`);
 
   // The build reads the real registry (content/tags.json), which a test must not change. The import added
-  // the seed's tags "other" and "shell" to its copy (asserted below); swap them for registered ids here.
-  for (const slug of ['深度学习', 'shell-and-prices']) {
+  // the posts' new tags ("other", "shell", …) to its copy (asserted below); swap them for registered ids here.
+  for (const slug of SLUGS) {
     const file = join(notes, 'zh', `${slug}.md`);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^tags: \[.*\]$/m, 'tags: [deep-learning, tools]'));
   }
@@ -118,5 +125,37 @@ describe('importing a post with $HOME and prices', () => {
     ]);
     expect(html.match(/class="katex-display"/g)).toHaveLength(2);
     expect(html).toContain('<title>Shell variables: $HOME and friends · ');
+  });
+});
+
+describe('importing a Chinese post with kramdown math, Liquid and raw blocks', () => {
+  it('renders its kramdown $$ blocks and inline formulas with KaTeX', () => {
+    const html = page('notes/反向传播/index.html');
+    const formulas = [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map(
+      (m) => m[1]!,
+    );
+    const aligned = formulas.find((tex) => tex.startsWith('\\begin{aligned}'));
+    expect(aligned).toMatch(/^\\begin\{aligned\}\nz\^\{\[l\]\} .*\n.*\\sigma\(z\^\{\[l\]\}\)\n\\end\{aligned\}$/);
+    expect(formulas).toContain('W^{[l]}');
+    expect(html.match(/class="katex-display"/g)).toHaveLength(2);
+  });
+
+  it('shows the Liquid of its raw block and code as code, and links the posts it names', () => {
+    const html = page('notes/反向传播/index.html');
+    expect(html).toContain('{{ lr }}');
+    expect(html).toContain('{{ .Values.image.repository }}');
+    expect(html).not.toContain('{% raw %}');
+    expect(html).not.toContain('post_url');
+    expect(html).toContain('href="/notes/welcome-to-jekyll/"');
+    expect(html).toContain('href="/notes/markup-syntax-highlighting/"');
+  });
+
+  it('builds the posts it links, with their highlight blocks as labelled code', () => {
+    const welcome = page('notes/welcome-to-jekyll/index.html');
+    expect(welcome).toContain('<title>Welcome to Jekyll! · ');
+    expect(welcome).toMatch(/data-language="ruby"|language-ruby/);
+    expect(page('notes/markup-syntax-highlighting/index.html')).toMatch(
+      /data-language="javascript"|language-javascript/,
+    );
   });
 });

@@ -65,11 +65,6 @@ export function protectRaw(doc: SourceText, warn: Warn): Protected {
   };
 }
 
-/** A line's container prefix (`> `, list indentation) with list markers turned into spaces. */
-function continuation(prefix: string): string {
-  return prefix.replace(/[^>\s]/g, ' ');
-}
-
 interface Fix {
   /** Where the problem starts; nothing before it changes. */
   at: number;
@@ -95,7 +90,10 @@ function liquidBlockFix(doc: SourceText, lines: LineIndex, open: RegExpExecArray
 
   const language = /^\s*([^\s%]+)/.exec(open[2]!)?.[1] ?? '';
   const prefix = text.slice(lines.lineStart(open.index), open.index);
-  const indent = continuation(/^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+)?/.exec(prefix)![0]);
+  // Only the containers, not text before the tag on its line (`Run {% highlight %}`).
+  const indent = lines.continuationAt(
+    lines.lineStart(open.index) + /^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+)?/.exec(prefix)![0].length,
+  );
   let contentStart = tagEnd;
   while (text[contentStart] === '\n') contentStart++;
   // A closing tag alone on its line takes its line's indentation with it.
@@ -133,7 +131,7 @@ function mathBlockFix(doc: SourceText, lines: LineIndex, start: number, end: num
   if (openerRest.trim() === '' && lines.lineOf(end) > lines.lineOf(start) && /^[ \t>]*\$\$+[ \t]*$/.test(lastLine)) {
     return undefined;
   }
-  const indent = continuation(text.slice(lines.lineStart(start), start));
+  const indent = lines.continuationAt(start);
   // kramdown's closing: the first `$$` that ends a line, before a blank line.
   let close: number | undefined;
   for (let at = start + run; at <= text.length; at = lines.lineEnd(at) + 1) {

@@ -1,4 +1,4 @@
-import type { Definition, Image, ImageReference, Root } from 'mdast';
+import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { rangeOf } from './markdown-tree.ts';
 import type { Edit } from './source-text.ts';
@@ -96,19 +96,17 @@ export function imageEdits(tree: Root, text: string, options: ImageOptions): { e
 
   visit(tree, (node) => {
     if (node.type === 'image') {
-      const image = node as Image;
-      const [start, end] = rangeOf(image);
-      const found = resolve(image.url);
+      const [start, end] = rangeOf(node);
+      const found = resolve(node.url);
       if (!found) return;
       const open = afterLabel(text, start, end);
       const dest = open === undefined ? undefined : destinationAt(text, open, end);
-      if (found.url === null) replace(start, end, found, image.alt ?? '');
+      if (found.url === null) replace(start, end, found, node.alt ?? '');
       else if (dest) replace(dest[0], dest[1], found, '');
     } else if (node.type === 'imageReference') {
-      const reference = node as ImageReference;
-      const found = definitionOf(reference.identifier)?.found;
-      const [start, end] = rangeOf(reference);
-      if (found?.url === null) replace(start, end, found, reference.alt ?? '');
+      const found = definitionOf(node.identifier)?.found;
+      const [start, end] = rangeOf(node);
+      if (found?.url === null) replace(start, end, found, node.alt ?? '');
     } else if (node.type === 'html') {
       const [start, end] = rangeOf(node);
       for (const m of text.slice(start, end).matchAll(HTML_IMAGE)) {

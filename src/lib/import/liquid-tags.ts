@@ -132,7 +132,7 @@ export function convertLiquidTags(doc: SourceText, lang: Lang, warn: Warn): Sour
     const place = {
       alone: /^[ \t>]*$/.test(prefix) && /^[ \t]*$/.test(text.slice(end, lines.lineEnd(end))),
       inHtml: inHtml.has(m.index),
-      indent: prefix.replace(/[^>\s]/g, ' '),
+      indent: lines.continuationAt(m.index),
     };
     const name = /^\s*(\w+)/.exec(m[2] ?? '')?.[1] ?? '';
     const converted = replacement(m[1], m[2] ?? '', place, lang);

@@ -1,5 +1,4 @@
-import type { Html, List, Node, Paragraph, Parent, Text } from 'mdast';
-import type { InlineMath, Math } from 'mdast-util-math';
+import type { Html, List, Literal, Node, Paragraph, Parent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Lang } from '../content/lang.ts';
 import { TOC_HEADING } from '../content/note-template.ts';
@@ -29,11 +28,6 @@ export interface MarkdownPassOptions {
 const ATTRIBUTE_LIST = /\{:(?:[^}\n"']|"[^"\n]*"|'[^'\n]*')*\}|\{#[\w-]+\}/g;
 const TOC_MARKER = /^[ \t>]*\{:\s*toc\s*\}[ \t]*$/i;
 const MORE = /^<!--\s*more\s*-->$/;
-
-/** A line's container prefix (`> `, list indentation) with list markers turned into spaces. */
-function continuation(text: string, lines: LineIndex, offset: number): string {
-  return text.slice(lines.lineStart(offset), offset).replace(/[^>\s]/g, ' ');
-}
 
 /** A code block for a formula KaTeX cannot render, so the build does not fail on it. */
 function texBlock(tex: string, indent: string): string {
@@ -80,7 +74,7 @@ export function convertMarkdown(doc: SourceText, options: MarkdownPassOptions, w
 
   /** A display formula: rewritten with `$$` on lines of their own, or as a tex block if KaTeX fails on it. */
   const displayMath = (start: number, end: number, tex: string, rewrite: boolean) => {
-    const indent = continuation(text, lines, start);
+    const indent = lines.continuationAt(start);
     if (options.checkMath && !options.checkMath(tex, true)) {
       warn(at(start), 'KaTeX cannot render a display formula, kept as a tex code block');
       blocks.push({ start, end, text: texBlock(tex, indent) });
@@ -148,7 +142,7 @@ export function convertMarkdown(doc: SourceText, options: MarkdownPassOptions, w
         const content = paragraph.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
         const only = content.length === 1 ? content[0]! : undefined;
         if (only?.type === 'inlineMath' && text.startsWith('$$', rangeOf(only)[0])) {
-          displayMath(...rangeOf(only), (only as InlineMath).value.trim(), true);
+          displayMath(...rangeOf(only), only.value.trim(), true);
           return 'skip';
         }
         if (excerpt !== undefined && text.slice(start, end).trim() === excerpt) {
@@ -183,7 +177,7 @@ export function convertMarkdown(doc: SourceText, options: MarkdownPassOptions, w
         return 'skip';
       }
       case 'math':
-        displayMath(start, end, (node as Math).value, false);
+        displayMath(start, end, (node as Literal).value, false);
         return 'skip';
       default:
         return undefined;

@@ -120,6 +120,14 @@ export class LineIndex {
     return this.starts[this.lineOf(offset) - 1]!;
   }
 
+  /**
+   * What a new line must start with to stay in the containers `offset` is in: the line's text before it with
+   * list markers turned into spaces and `>` kept (`> - x` → `>   `).
+   */
+  continuationAt(offset: number): string {
+    return this.text.slice(this.lineStart(offset), offset).replace(/[^>\s]/g, ' ');
+  }
+
   /** Offset of the `\n` ending the line holding `offset` (the text's length on the last line). */
   lineEnd(offset: number): number {
     const end = this.text.indexOf('\n', offset);

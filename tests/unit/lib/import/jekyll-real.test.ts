@@ -5,11 +5,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importJekyllPost, languageTable, type ImportOptions } from '../../../../src/lib/import/jekyll.ts';
 import { checkFrontmatter } from '../../../../src/lib/content/frontmatter-check.ts';
-import { tagRegistry } from '../../../../src/lib/content/tags.ts';
+import { katexCheck, REGISTRY } from './helpers.ts';
 
 const FIXTURES = 'tests/fixtures/jekyll-real';
 const fromAstro = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
@@ -17,15 +16,6 @@ const shiki = (await import(pathToFileURL(fromAstro.resolve('shiki')).href)) as 
   bundledLanguagesInfo: Array<{ id: string; aliases?: string[] }>;
 };
 const LANGUAGES = languageTable(shiki.bundledLanguagesInfo);
-const REGISTRY = tagRegistry(JSON.parse(readFileSync('content/tags.json', 'utf8')) as Record<string, unknown>);
-const katexCheck = (tex: string, display: boolean) => {
-  try {
-    katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Like the script: an image is found when the file is in the fixture folder (the Jekyll site root). */
 function resolveImage(src: string): string | undefined {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
   convertJekyllBody,
@@ -21,7 +20,7 @@ import {
   type ImportOptions,
 } from '../../../../src/lib/import/jekyll.ts';
 import { checkFrontmatter } from '../../../../src/lib/content/frontmatter-check.ts';
-import { tagRegistry } from '../../../../src/lib/content/tags.ts';
+import { katexCheck, REGISTRY } from './helpers.ts';
 
 // A slice of Shiki's language list, in the shape of its `bundledLanguagesInfo`.
 const LANGUAGES = languageTable([
@@ -32,16 +31,7 @@ const LANGUAGES = languageTable([
   { id: 'ruby', aliases: ['rb'] },
   { id: 'shellscript', aliases: ['bash', 'sh', 'shell', 'zsh'] },
 ]);
-const REGISTRY = tagRegistry(JSON.parse(readFileSync('content/tags.json', 'utf8')) as Record<string, unknown>);
 const fixture = (name: string) => readFileSync(`tests/fixtures/jekyll/${name}`, 'utf8');
-const katexCheck = (tex: string, display: boolean) => {
-  try {
-    katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const convert = (body: string, options: Partial<ConvertOptions> = {}) =>
   convertJekyllBody(body, { lang: 'zh', languages: LANGUAGES, ...options });
 const importOptions = (fileName: string, options: Partial<ImportOptions> = {}): ImportOptions => ({
