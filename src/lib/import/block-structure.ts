@@ -15,8 +15,13 @@ export type Warn = (originalOffset: number, message: string) => void;
 
 const RAW_OPEN = /\{%-?\s*raw\s*-?%\}/g;
 const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/g;
-const BLOCK_OPEN = /\{%-?\s*(highlight|comment)\b([^%]*?)-?%\}/g;
-const BLOCK_CLOSE = { highlight: /\{%-?\s*endhighlight\s*-?%\}/g, comment: /\{%-?\s*endcomment\s*-?%\}/g };
+/** Liquid's `{% highlight %}` and `{% comment %}`, and kramdown's `{::comment}` (hidden text too). */
+const BLOCK_OPEN = /\{%-?\s*(highlight|comment)\b([^%]*?)-?%\}|\{::(comment)\}/g;
+const BLOCKS = {
+  highlight: { close: /\{%-?\s*endhighlight\s*-?%\}/g, unclosed: '{% highlight %} without {% endhighlight %}' },
+  comment: { close: /\{%-?\s*endcomment\s*-?%\}/g, unclosed: '{% comment %} without {% endcomment %}' },
+  kramdownComment: { close: /\{:\/(?:comment)?\}/g, unclosed: '{::comment} without {:/comment}' },
+};
 
 /** A character the post does not use, put in place of `{` inside `{% raw %}` so no Liquid is found there. */
 function unusedCharacter(text: string): string {
@@ -76,19 +81,19 @@ interface Fix {
 /** `{% highlight lang … %}…{% endhighlight %}` → a fence; `{% comment %}…{% endcomment %}` → nothing. */
 function liquidBlockFix(doc: SourceText, lines: LineIndex, open: RegExpExecArray, warn: Warn): Fix {
   const text = doc.text;
-  const kind = open[1] as 'highlight' | 'comment';
+  const kind = open[3] ? 'kramdownComment' : (open[1] as 'highlight' | 'comment');
   const tagEnd = open.index + open[0].length;
-  const closer = BLOCK_CLOSE[kind];
+  const closer = BLOCKS[kind].close;
   closer.lastIndex = tagEnd;
   const close = closer.exec(text);
   if (!close) {
-    warn(doc.originalOffset(open.index), `{% ${kind} %} without {% end${kind} %}, left as text`);
+    warn(doc.originalOffset(open.index), `${BLOCKS[kind].unclosed}, left as text`);
     return { at: tagEnd, edits: [] };
   }
   const closeEnd = close.index + close[0].length;
-  if (kind === 'comment') return { at: open.index, edits: [removal(lines, open.index, closeEnd)] };
+  if (kind !== 'highlight') return { at: open.index, edits: [removal(lines, open.index, closeEnd)] };
 
-  const language = /^\s*([^\s%]+)/.exec(open[2]!)?.[1] ?? '';
+  const language = /^\s*([^\s%]+)/.exec(open[2] ?? '')?.[1] ?? '';
   const prefix = text.slice(lines.lineStart(open.index), open.index);
   // Only the containers, not text before the tag on its line (`Run {% highlight %}`).
   const indent = lines.continuationAt(

@@ -66,6 +66,10 @@ describe('block structure', () => {
     expect(convert(body)).toMatchObject({ body, warnings: [] });
   });
 
+  it('drops kramdown {::comment} blocks with their hidden text', () => {
+    expect(convert('a\n\n{::comment}\nnot for readers\n{:/comment}\n\nb {::comment}x{:/}\n').body).toBe('a\n\nb\n');
+  });
+
   it('drops {% comment %} blocks, but not inside code', () => {
     expect(convert('a\n\n{% comment %}\nhidden {{ x }}\n{% endcomment %}\n\nb `{% comment %}`\n').body).toBe(
       'a\n\nb `{% comment %}`\n',
