@@ -100,24 +100,17 @@ export function createFontResolver(css: string): FontResolver {
     const key = face.family.toLowerCase();
     byFamily.set(key, [...(byFamily.get(key) ?? []), face]);
   }
-  const memo = new Map<string, readonly string[]>();
   return {
     faces,
     rules,
     filesFor(font) {
-      const key = fontKey(font);
-      let files = memo.get(key);
-      if (!files) {
-        const found = new Set<string>();
-        for (const family of font.families) {
-          for (const face of matchFaces(byFamily.get(family.toLowerCase()) ?? [], font.weight, font.style)) {
-            found.add(face.file);
-          }
+      const files = new Set<string>();
+      for (const family of font.families) {
+        for (const face of matchFaces(byFamily.get(family.toLowerCase()) ?? [], font.weight, font.style)) {
+          files.add(face.file);
         }
-        files = [...found];
-        memo.set(key, files);
       }
-      return files;
+      return [...files];
     },
   };
 }
@@ -196,35 +189,94 @@ function cascade(parents: readonly ComputedFont[], candidates: readonly Candidat
 
 const NO_CLASSES: readonly string[] = [];
 const NO_RULES: readonly FontRule[] = [];
+const INITIAL_FONTS: readonly ComputedFont[] = [INITIAL_FONT];
 
-/** Walks the formulas of a page, attributing their characters to font files. */
-class FormulaWalker {
-  readonly glyphs: GlyphsByFont = new Map();
-  private readonly resolver: FontResolver;
-  // A page's formulas repeat the same few elements (`<span class="mord mathnormal">`) thousands of times: their
-  // classes, inline styles and cascaded fonts are worked out once.
+/**
+ * The fonts of a formula's elements under one stylesheet. Formulas repeat the same few elements
+ * (`<span class="mord mathnormal">`) thousands of times over a site: their classes, inline styles and cascaded
+ * fonts are worked out once for all pages.
+ */
+class FormulaStyles {
+  readonly resolver: FontResolver;
   private readonly classLists = new Map<string, readonly string[]>();
   private readonly inlineStyles = new Map<string, readonly Candidate[]>();
   /** The fonts an element computes, by its parent's fonts and the rules and inline style it has. */
   private readonly cascades = new Map<readonly ComputedFont[], Map<string, readonly ComputedFont[]>>();
+  /** Every font here comes out of `cascades`, so it is one object for each value. */
+  private readonly files = new Map<ComputedFont, readonly string[]>();
 
   constructor(resolver: FontResolver) {
     this.resolver = resolver;
   }
 
-  walk(element: Element, parentFonts: readonly ComputedFont[], parentDrawn: boolean): void {
-    const classes = this.classesOf(element);
-    const rules = this.rulesMatching(element, classes);
+  classesOf(element: Element): readonly string[] {
+    const attribute = element.attribs['class'];
+    if (attribute === undefined) return NO_CLASSES;
+    let classes = this.classLists.get(attribute);
+    if (!classes) this.classLists.set(attribute, (classes = attribute.split(/[\t\n\f\r ]+/).filter(Boolean)));
+    return classes;
+  }
+
+  rulesMatching(element: Element, classes: readonly string[]): readonly FontRule[] {
+    let matched: FontRule[] | undefined;
+    const consider = (rules: readonly FontRule[] | undefined) => {
+      for (const rule of rules ?? NO_RULES) if (rule.matches(element)) (matched ??= []).push(rule);
+    };
+    const { byClass, byTag, any } = this.resolver.rules;
+    for (const name of classes) consider(byClass.get(name));
+    consider(byTag.get(element.name));
+    consider(any);
+    return matched ?? NO_RULES;
+  }
+
+  /** The fonts an element with these rules computes, inside a parent with `parentFonts`. */
+  fontsOf(element: Element, rules: readonly FontRule[], parentFonts: readonly ComputedFont[]): readonly ComputedFont[] {
     const style = element.attribs['style'];
     const inline = style?.includes('font') ? this.inlineStyle(style) : undefined;
-    let fonts = parentFonts;
-    if (rules.length > 0 || inline) {
-      const key = `${rules.map((rule) => rule.order).join(',')}|${inline ? style : ''}`;
-      let byRules = this.cascades.get(parentFonts);
-      if (!byRules) this.cascades.set(parentFonts, (byRules = new Map()));
-      fonts = byRules.get(key) ?? cascade(parentFonts, [...ownDeclarations(rules), ...(inline ?? [])]);
-      byRules.set(key, fonts);
+    if (rules.length === 0 && !inline) return parentFonts;
+    const key = `${rules.map((rule) => rule.order).join(',')}|${inline ? style : ''}`;
+    let byRules = this.cascades.get(parentFonts);
+    if (!byRules) this.cascades.set(parentFonts, (byRules = new Map()));
+    let fonts = byRules.get(key);
+    if (!fonts) byRules.set(key, (fonts = cascade(parentFonts, [...ownDeclarations(rules), ...(inline ?? [])])));
+    return fonts;
+  }
+
+  filesFor(font: ComputedFont): readonly string[] {
+    let files = this.files.get(font);
+    if (!files) this.files.set(font, (files = this.resolver.filesFor(font)));
+    return files;
+  }
+
+  private inlineStyle(style: string): readonly Candidate[] {
+    let candidates = this.inlineStyles.get(style);
+    if (!candidates) {
+      candidates = inlineFontDeclarations(style).flatMap((declaration) =>
+        declaration.property === 'content'
+          ? []
+          : [{ declaration, specificity: SPECIFICITY_INLINE, order: 0, certain: true }],
+      );
+      this.inlineStyles.set(style, candidates);
     }
+    return candidates;
+  }
+}
+
+const stylesByResolver = new WeakMap<FontResolver, FormulaStyles>();
+
+/** Walks the formulas of a page, attributing their characters to font files. */
+class FormulaWalker {
+  readonly glyphs: GlyphsByFont = new Map();
+  private readonly styles: FormulaStyles;
+
+  constructor(styles: FormulaStyles) {
+    this.styles = styles;
+  }
+
+  walk(element: Element, parentFonts: readonly ComputedFont[], parentDrawn: boolean): void {
+    const classes = this.styles.classesOf(element);
+    const rules = this.styles.rulesMatching(element, classes);
+    const fonts = this.styles.fontsOf(element, rules, parentFonts);
     // Only `.katex-html` is drawn in KaTeX's fonts: the MathML copy is clipped to a pixel.
     const drawn = parentDrawn || classes.includes('katex-html');
     if (drawn && rules.some((rule) => rule.pseudoElement !== undefined)) this.addPseudoElements(element, rules, fonts);
@@ -248,45 +300,12 @@ class FormulaWalker {
     }
   }
 
-  private classesOf(element: Element): readonly string[] {
-    const attribute = element.attribs['class'];
-    if (attribute === undefined) return NO_CLASSES;
-    let classes = this.classLists.get(attribute);
-    if (!classes) this.classLists.set(attribute, (classes = attribute.split(/[\t\n\f\r ]+/).filter(Boolean)));
-    return classes;
-  }
-
-  private rulesMatching(element: Element, classes: readonly string[]): readonly FontRule[] {
-    let matched: FontRule[] | undefined;
-    const consider = (rules: readonly FontRule[] | undefined) => {
-      for (const rule of rules ?? NO_RULES) if (rule.matches(element)) (matched ??= []).push(rule);
-    };
-    const { byClass, byTag, any } = this.resolver.rules;
-    for (const name of classes) consider(byClass.get(name));
-    consider(byTag.get(element.name));
-    consider(any);
-    return matched ?? NO_RULES;
-  }
-
-  private inlineStyle(style: string): readonly Candidate[] {
-    let candidates = this.inlineStyles.get(style);
-    if (!candidates) {
-      candidates = inlineFontDeclarations(style).flatMap((declaration) =>
-        declaration.property === 'content'
-          ? []
-          : [{ declaration, specificity: SPECIFICITY_INLINE, order: 0, certain: true }],
-      );
-      this.inlineStyles.set(style, candidates);
-    }
-    return candidates;
-  }
-
   private addChars(fonts: readonly ComputedFont[], text: string): void {
     if (text.length === 0) return;
     // Collapsible white space is drawn as a space.
     const chars = /[\t\n\r\f]/.test(text) ? `${text.replace(/[\t\n\r\f]/g, '')} ` : text;
     for (const font of fonts) {
-      for (const file of this.resolver.filesFor(font)) {
+      for (const file of this.styles.filesFor(font)) {
         let set = this.glyphs.get(file);
         if (!set) this.glyphs.set(file, (set = new Set()));
         for (const char of chars) set.add(char);
@@ -301,8 +320,10 @@ class FormulaWalker {
  * `::before`/`::after` rules insert there (`.eqn-num:before`'s equation number).
  */
 export function katexGlyphs(html: string, resolver: FontResolver): GlyphsByFont {
-  const walker = new FormulaWalker(resolver);
-  for (const root of formulasIn(html)) walker.walk(root, [INITIAL_FONT], false);
+  let styles = stylesByResolver.get(resolver);
+  if (!styles) stylesByResolver.set(resolver, (styles = new FormulaStyles(resolver)));
+  const walker = new FormulaWalker(styles);
+  for (const root of formulasIn(html)) walker.walk(root, INITIAL_FONTS, false);
   return walker.glyphs;
 }
 
