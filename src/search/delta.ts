@@ -63,3 +63,28 @@ export function currentResults<T extends { id: string }>(results: readonly T[], 
     return true;
   });
 }
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The words of a query that Pagefind matches one by one and that can be checked on their own: Latin words. A run of
+ * Chinese is segmented into words by Pagefind itself, so it is left as Pagefind matched it.
+ */
+export function separateWords(query: string): string[] {
+  return [...new Set(query.split(/[\s"]+/).filter((word) => word.length > 0 && !CJK.test(word)))];
+}
+
+/**
+ * Pagefind matches a word exactly where its index holds the word, and by prefix ("revis" → revision, revisit)
+ * only where it does not. Base and delta are two indexes: a word that only an edited page holds is exact in the
+ * delta but missing from the base, which then adds pages by prefix that one full index would not. Given, for each
+ * word of the query, the ids of the pages that hold it exactly (anywhere), this keeps what one index would give:
+ * for every word held exactly somewhere, only pages that hold it exactly.
+ */
+export function asOneIndex<T extends { id: string }>(
+  results: readonly T[],
+  exactPagesByWord: ReadonlyArray<ReadonlySet<string>>,
+): T[] {
+  const held = exactPagesByWord.filter((pages) => pages.size > 0);
+  return results.filter((result) => held.every((pages) => pages.has(result.id)));
+}

@@ -1,6 +1,6 @@
 // Loads Pagefind's browser API on first use. Nothing of it (script, WebAssembly, index chunks) is fetched
 // before the reader opens search. A failed load is forgotten so the next attempt can retry.
-import { currentResults, type SearchDelta } from '../delta.ts';
+import { asOneIndex, currentResults, separateWords, type SearchDelta } from '../delta.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -61,7 +61,10 @@ export function loadPagefind(): Promise<Pagefind> {
       ...pagefind,
       search: async (term, options) => {
         const found = await pagefind.search(term, options);
-        return found && { ...found, results: currentResults(found.results, superseded) };
+        if (!found) return found;
+        const results = currentResults(found.results, superseded);
+        if (delta.index === undefined) return { ...found, results };
+        return { ...found, results: asOneIndex(results, await exactPages(pagefind, term, options)) };
       },
     };
   })();
@@ -69,6 +72,17 @@ export function loadPagefind(): Promise<Pagefind> {
     loading = undefined;
   });
   return loading;
+}
+
+/** For each separate word of `term`, the pages of base and delta that hold it exactly (a quoted search). */
+async function exactPages(
+  pagefind: Pagefind,
+  term: string,
+  options: Parameters<Pagefind['search']>[1],
+): Promise<Array<Set<string>>> {
+  const words = separateWords(term);
+  const found = await Promise.all(words.map((word) => pagefind.search(`"${word}"`, options)));
+  return found.map((exact) => new Set(exact?.results.map((result) => result.id) ?? []));
 }
 
 /** `pagefind/delta.json`; a site without one (or one that cannot be read) searches its main index alone. */

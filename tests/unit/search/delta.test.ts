@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentResults, planSearchUpdate, type SearchBase } from '../../../src/search/delta.ts';
+import {
+  asOneIndex,
+  currentResults,
+  planSearchUpdate,
+  separateWords,
+  type SearchBase,
+} from '../../../src/search/delta.ts';
 
 /** A base of `n` indexed pages `p0…` with digests `d0…` and fragment ids `id0…`, plus one page Pagefind skipped. */
 function base(n: number): SearchBase {
@@ -58,5 +64,30 @@ describe('currentResults', () => {
   it('drops superseded results and keeps the first of each id, in order', () => {
     const results = [r('a'), r('old'), r('b'), r('a'), r('c')];
     expect(currentResults(results, new Set(['old']))).toEqual([r('a'), r('b'), r('c')]);
+  });
+});
+
+describe('separateWords', () => {
+  it('lists the Latin words of a query once, without quotes, leaving runs of Chinese to Pagefind', () => {
+    expect(separateWords(' "gradient  descent" gradient 梯度下降 ReLU ')).toEqual(['gradient', 'descent', 'ReLU']);
+    expect(separateWords('神经网络')).toEqual([]);
+  });
+});
+
+describe('asOneIndex', () => {
+  const results = ['edited', 'prefix-a', 'prefix-b'].map((id) => ({ id }));
+
+  it('drops pages matched by prefix when a word is held exactly somewhere, as one full index does', () => {
+    // "revised" is held exactly only by the edited page (in the delta); the base matched revision, revisit.
+    expect(asOneIndex(results, [new Set(['edited'])])).toEqual([{ id: 'edited' }]);
+  });
+
+  it('keeps prefix matches for a word no page holds exactly', () => {
+    expect(asOneIndex(results, [new Set()])).toEqual(results);
+  });
+
+  it('checks each word on its own: a page must hold exactly every word that some page holds exactly', () => {
+    const exact = [new Set(['edited', 'prefix-a']), new Set(), new Set(['prefix-a', 'prefix-b'])];
+    expect(asOneIndex(results, exact)).toEqual([{ id: 'prefix-a' }]);
   });
 });
