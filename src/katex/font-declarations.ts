@@ -142,11 +142,9 @@ export function fontDeclarations(block: csstree.Block | csstree.DeclarationList)
       if (names.length === 0) unreadable(node);
       result.push({ property, value: names, important });
     } else if (property === 'font-weight') {
-      const weight = wide ?? weightOf(first);
-      if (weight !== undefined) result.push({ property, value: weight, important });
+      result.push({ property, value: wide ?? weightOf(first) ?? unreadable(node), important });
     } else if (property === 'font-style') {
-      const style = wide ?? styleOf(first);
-      if (style !== undefined) result.push({ property, value: style, important });
+      result.push({ property, value: wide ?? styleOf(first) ?? unreadable(node), important });
     } else if (property === 'content' && value.type === 'Value') {
       result.push({ property, value: contentOf(value), important });
     }

@@ -7,9 +7,7 @@ import { compile } from 'css-select';
 import * as csstree from 'css-tree';
 import { isDocument, type AnyNode, type Element } from 'domhandler';
 import { fontDeclarations, readFontFace, type FontDeclaration, type FontFace } from './font-declarations.ts';
-
-/** The class of a formula's root element. Formulas do not nest, so no other element of a formula has it. */
-export const ROOT_CLASS = 'katex';
+import { ROOT_CLASS } from './formula-dom.ts';
 
 /** A declaration with what ranks it in the cascade. */
 export interface RankedDeclaration {
@@ -135,14 +133,14 @@ function withinFormula(selector: csstree.Selector): { compounds: Compound[]; exa
   let compounds = compoundsOf(selector);
   const rootAt = compounds.findLastIndex(hasRootClass);
   const insideAfterRoot = rootAt >= 0 && [' ', '>', undefined].includes(compounds[rootAt + 1]?.combinator);
-  let exact = rootAt === 0 && insideAfterRoot;
+  let exact = insideAfterRoot ? rootAt === 0 : compounds.length === 1;
   compounds = compounds.slice(insideAfterRoot ? rootAt : -1);
   compounds[0] = { parts: compounds[0]!.parts }; // nothing before it now
   for (const [index, compound] of compounds.entries()) {
     compound.parts = compound.parts.filter((part) => {
       if (isPseudoElement(part) || part.type !== 'PseudoClassSelector') return true;
-      // The root's siblings (for :first-child and the like) are not known either.
-      const kept = decidable(part) && !(insideAfterRoot && index === 0);
+      // The first compound may match the formula's root, whose siblings are not known.
+      const kept = index > 0 && decidable(part);
       exact &&= kept;
       return kept;
     });
@@ -168,6 +166,9 @@ function selectorText(compounds: readonly Compound[]): string {
     .join('');
 }
 
+/** What the rule index files a rule under: the first class of its subject, else the subject's tag. */
+type RuleKey = { class?: string; tag?: string };
+
 /** A selector as a css-select matcher, and what the rule index files it under. */
 function compileSelector(compounds: readonly Compound[]): Pick<FontRule, 'matches'> & { key: RuleKey } {
   const subject = compounds.at(-1)!.parts;
@@ -191,8 +192,6 @@ function compileSelector(compounds: readonly Compound[]): Pick<FontRule, 'matche
   }
   return { matches: compile<AnyNode, Element>(selectorText(compounds)), key };
 }
-
-type RuleKey = { class?: string; tag?: string };
 
 interface RuleSink {
   faces: FontFace[];

@@ -6,8 +6,13 @@
 import { DomHandler, isTag, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 
-const ROOT_ATTRIBUTE = 'class="katex"';
-const DRAWN_ATTRIBUTE = 'class="katex-html"';
+/** The class of a formula's root element. Formulas do not nest, so no other element of a formula has it. */
+export const ROOT_CLASS = 'katex';
+/** The class of the part of a formula drawn in KaTeX's fonts. */
+export const DRAWN_CLASS = 'katex-html';
+
+const ROOT_ATTRIBUTE = `class="${ROOT_CLASS}"`;
+const DRAWN_ATTRIBUTE = `class="${DRAWN_CLASS}"`;
 
 /** Comments and elements whose content is text, not markup: a formula written there is not one on the page. */
 const NOT_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;

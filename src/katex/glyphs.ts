@@ -12,7 +12,7 @@
 // character a font lacks costs nothing at all).
 import { isTag, isText, type Element } from 'domhandler';
 import type { FontDeclaration, FontFace, FontStyleName, WeightValue } from './font-declarations.ts';
-import { formulasIn } from './formula-dom.ts';
+import { DRAWN_CLASS, formulasIn } from './formula-dom.ts';
 import {
   inlineFontDeclarations,
   readFontRules,
@@ -118,17 +118,14 @@ export function createFontResolver(css: string): FontResolver {
 // ---------------------------------------------------------------------------------------------------------------
 // The cascade over a formula's elements
 
-/** A declaration that may apply to an element. */
-type Candidate = RankedDeclaration;
-
 /** The declarations of rules that style the element itself (not a pseudo-element); `content` does not apply there. */
-function ownDeclarations(rules: readonly FontRule[]): Candidate[] {
+function ownDeclarations(rules: readonly FontRule[]): RankedDeclaration[] {
   return rules
     .filter((rule) => rule.pseudoElement !== 'before' && rule.pseudoElement !== 'after')
     .flatMap((rule) => rule.declarations.filter(({ declaration }) => declaration.property !== 'content'));
 }
 
-function outranks(a: Candidate, b: Candidate): number {
+function outranks(a: RankedDeclaration, b: RankedDeclaration): number {
   const importance = Number(b.declaration.important) - Number(a.declaration.important);
   return importance || b.specificity - a.specificity || b.order - a.order; // highest first
 }
@@ -138,7 +135,7 @@ function outranks(a: Candidate, b: Candidate): number {
  * the certain one's (or, with none, `undefined`: inherited). `pick` reads the property's value off a declaration.
  */
 function possibleValues<V>(
-  candidates: readonly Candidate[],
+  candidates: readonly RankedDeclaration[],
   pick: (d: FontDeclaration) => V | undefined,
 ): (V | undefined)[] {
   const values: (V | undefined)[] = [];
@@ -162,7 +159,7 @@ function resolveWeight(value: WeightValue | undefined, parent: number): number {
 }
 
 /** The fonts an element (or its pseudo-element) can compute, for each font its parent can have. */
-function cascade(parents: readonly ComputedFont[], candidates: readonly Candidate[]): readonly ComputedFont[] {
+function cascade(parents: readonly ComputedFont[], candidates: readonly RankedDeclaration[]): readonly ComputedFont[] {
   if (candidates.length === 0) return parents; // everything inherited
   const sorted = [...candidates].sort(outranks);
   const families = possibleValues(sorted, (d) => (d.property === 'font-family' ? d.value : undefined));
@@ -199,11 +196,11 @@ const INITIAL_FONTS: readonly ComputedFont[] = [INITIAL_FONT];
 class FormulaStyles {
   readonly resolver: FontResolver;
   private readonly classLists = new Map<string, readonly string[]>();
-  private readonly inlineStyles = new Map<string, readonly Candidate[]>();
+  private readonly inlineStyles = new Map<string, readonly RankedDeclaration[]>();
   /** The fonts an element computes, by its parent's fonts and the rules and inline style it has. */
   private readonly cascades = new Map<readonly ComputedFont[], Map<string, readonly ComputedFont[]>>();
-  /** Every font here comes out of `cascades`, so it is one object for each value. */
-  private readonly files = new Map<ComputedFont, readonly string[]>();
+  /** By the font object: those of elements come out of `cascades`, one object for each value. */
+  private readonly files = new WeakMap<ComputedFont, readonly string[]>();
 
   constructor(resolver: FontResolver) {
     this.resolver = resolver;
@@ -248,7 +245,7 @@ class FormulaStyles {
     return files;
   }
 
-  private inlineStyle(style: string): readonly Candidate[] {
+  private inlineStyle(style: string): readonly RankedDeclaration[] {
     let candidates = this.inlineStyles.get(style);
     if (!candidates) {
       candidates = inlineFontDeclarations(style).flatMap((declaration) =>
@@ -278,7 +275,7 @@ class FormulaWalker {
     const rules = this.styles.rulesMatching(element, classes);
     const fonts = this.styles.fontsOf(element, rules, parentFonts);
     // Only `.katex-html` is drawn in KaTeX's fonts: the MathML copy is clipped to a pixel.
-    const drawn = parentDrawn || classes.includes('katex-html');
+    const drawn = parentDrawn || classes.includes(DRAWN_CLASS);
     if (drawn && rules.some((rule) => rule.pseudoElement !== undefined)) this.addPseudoElements(element, rules, fonts);
     for (const child of element.children) {
       if (isTag(child)) this.walk(child, fonts, drawn);

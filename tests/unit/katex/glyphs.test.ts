@@ -206,7 +206,7 @@ describe('katexGlyphs where the font is not certain', () => {
 
   it('evaluates sibling combinators and structural pseudo-classes inside the formula', () => {
     const css =
-      '.katex{font-family:A}.katex .x+.z{font-weight:bold}.katex .y~.z{font-family:B}.z:first-child{font:1em B}';
+      '.katex{font-family:A}.katex .x+.z{font-weight:bold}.katex .y~.z{font-family:B}.katex .z:first-child{font:1em B}';
     expect(glyphs(css, '<span class="x">h</span><span class="z">s</span><i class="z">t</i>')).toEqual({
       'A-Bold.woff2': 's',
       'A-Regular.woff2': 'ht',
