@@ -1,0 +1,254 @@
+// An incremental build must give exactly what a clean build gives. A copy of the whole project (its 24 notes, its
+// code) is built cold; then for each edit in the table it is rebuilt warm, and a second copy of the same sources
+// is built cold: every file of the two sites must be the same, but for the search index (a rebuild writes a
+// delta beside the last full index), whose results must be the same for the words the edit touched.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type Session } from '../e2e/support/browser.ts';
+import { buildProject, copyProject, forgetBuilds } from './support/project-copy.ts';
+import { searchSite } from './support/site-search.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'dln-incremental-'));
+const warm = join(work, 'warm');
+const cold = join(work, 'cold');
+let browser: Session;
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const write = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
+function replaceIn(dir: string, path: string, from: string | RegExp, to: string): void {
+  const text = read(dir, path);
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`the edit found nothing to replace in ${path}: ${String(from)}`);
+  write(dir, path, next);
+}
+/** Adds a paragraph at the end of a note. */
+const appendTo = (dir: string, note: string, text: string) =>
+  appendFileSync(join(dir, 'content/notes', note), `\n${text}\n`);
+
+const SCRATCH = (lang: 'zh' | 'en') =>
+  [
+    '---',
+    `title: ${lang === 'zh' ? '临时笔记' : 'A scratch note'}`,
+    `description: ${lang === 'zh' ? '增量构建测试添加的笔记。' : 'A note the incremental-build test adds.'}`,
+    'date: 2026-12-01',
+    'tags: [neural-networks]',
+    '---',
+    '',
+    `${lang === 'zh' ? '这篇笔记只为测试而写：' : 'This note exists for the test:'} numbatquill.`,
+    '',
+  ].join('\n');
+const SCRATCH_LINK = { zh: '[临时笔记](/notes/scratch-note/)', en: '[a scratch note](/en/notes/scratch-note/)' };
+
+interface Edit {
+  name: string;
+  apply(dir: string): void;
+  /** Words the edit adds or removes: a rebuilt index must answer them as a full index does. */
+  queries: string[];
+  /** What the edit must show in the rebuilt site, beyond being the same as a clean build. */
+  shows?(dist: string): void;
+}
+
+const EDITS: Edit[] = [
+  {
+    name: 'change a paragraph',
+    apply: (dir) => {
+      appendTo(dir, 'zh/machine-learning-process.md', '补充一句：训练数据再经过 quokkaflux 清洗。');
+      appendTo(dir, 'en/machine-learning-process.md', 'One more sentence: the data then goes through a wombatrix.');
+      appendTo(dir, 'zh/neuron.mdx', 'MDX 笔记也补充一句：kiwiglint。'); // MDX notes are rendered as components
+    },
+    queries: ['quokkaflux', 'wombatrix', 'quokka', 'kiwiglint'],
+    shows: (dist) => {
+      expect(read(dist, 'notes/machine-learning-process/index.html')).toContain('quokkaflux');
+      expect(read(dist, 'notes/neuron/index.html')).toContain('kiwiglint');
+    },
+  },
+  {
+    name: 'add a note and links to it',
+    apply: (dir) => {
+      write(dir, 'content/notes/zh/scratch-note.md', SCRATCH('zh'));
+      write(dir, 'content/notes/en/scratch-note.md', SCRATCH('en'));
+      appendTo(dir, 'zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`);
+      appendTo(dir, 'en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`);
+    },
+    queries: ['numbatquill', '临时笔记'],
+    shows: (dist) => expect(read(dist, 'notes/ai-taxonomy/index.html')).toContain('/notes/scratch-note/'),
+  },
+  {
+    name: 'add a formula with a glyph no formula used before',
+    apply: (dir) => appendTo(dir, 'zh/deep-learning-process.md', '一个新字形：$\\mathfrak{A} \\oplus \\mathfrak{Q}$。'),
+    queries: ['新字形'],
+  },
+  {
+    name: 'delete a note and the links to it',
+    apply: (dir) => {
+      rmSync(join(dir, 'content/notes/zh/scratch-note.md'));
+      rmSync(join(dir, 'content/notes/en/scratch-note.md'));
+      replaceIn(dir, 'content/notes/zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`, '');
+      replaceIn(dir, 'content/notes/en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`, '');
+    },
+    queries: ['numbatquill', '临时笔记'],
+    shows: (dist) => expect(readdirSync(join(dist, 'notes'))).not.toContain('scratch-note'),
+  },
+  {
+    name: 'rename a tag label',
+    apply: (dir) =>
+      replaceIn(dir, 'content/tags.json', /("neural-networks":\s*\{\s*"zh":\s*")[^"]+"/, '$1神经网络改名"'),
+    queries: ['神经网络改名'],
+    shows: (dist) => expect(read(dist, 'notes/machine-learning-process/index.html')).toContain('神经网络改名'),
+  },
+  {
+    name: 'edit a glossary entry (and regenerate it)',
+    apply: (dir) => {
+      // ReLU's aliases gain a word: the glossary notes and the search synonyms are regenerated from the JSON.
+      replaceIn(dir, 'content/glossary.json', /("term": "ReLU"[^}]*?"aliases": \[)/, '$1"rampfunktion", ');
+      buildScript(dir, 'scripts/glossary.ts', '--write');
+    },
+    queries: ['rampfunktion', 'ReLU'],
+    // The synonyms are bundled into the search's script.
+    shows: (dist) =>
+      expect(readdirSync(join(dist, '_astro')).some((f) => read(dist, `_astro/${f}`).includes('rampfunktion'))).toBe(
+        true,
+      ),
+  },
+  {
+    name: 'edit a BibTeX title',
+    apply: (dir) => replaceIn(dir, 'content/references.bib', /(\btitle\s*=\s*[{"])/i, '$1Revised: '),
+    queries: ['Revised'],
+    shows: (dist) => expect(read(dist, 'notes/network-architectures/index.html')).toContain('Revised: '),
+  },
+  {
+    name: 'change a src/lib module that a Markdown plugin imports (the reading-time constants)',
+    apply: (dir) =>
+      replaceIn(dir, 'src/lib/content/reading-time.ts', 'CJK_CHARS_PER_MINUTE = 300', 'CJK_CHARS_PER_MINUTE = 30'),
+    queries: [],
+    // 30 CJK characters a minute instead of 300: the note reads in far more than its usual 10 minutes.
+    shows: (dist) =>
+      expect(Number(/(\d+) 分钟/.exec(read(dist, 'notes/machine-learning-process/index.html'))?.[1])).toBeGreaterThan(
+        30,
+      ),
+  },
+  {
+    name: 'change a Markdown plugin (a code block label)',
+    apply: (dir) =>
+      replaceIn(dir, 'src/pipeline/render/rehype-code-blocks.ts', "python: 'Python'", "python: 'Python 3'"),
+    queries: [],
+    shows: (dist) => expect(read(dist, 'notes/ai-taxonomy/index.html')).toContain('code-block__lang">Python 3<'),
+  },
+  {
+    name: 'an English note identical to its Chinese original',
+    apply: (dir) =>
+      write(dir, 'content/notes/en/sota-image-models.md', read(dir, 'content/notes/zh/sota-image-models.md')),
+    queries: ['图像修复'],
+    shows: (dist) => {
+      // Rendered apart: each page has the link hint in its own language.
+      expect(read(dist, 'en/notes/sota-image-models/index.html')).toContain('(opens in a new tab)');
+      expect(read(dist, 'notes/sota-image-models/index.html')).toContain('（在新标签页打开）');
+    },
+  },
+  {
+    name: 'change a module the KaTeX glyph scan imports (it no longer finds the formulas)',
+    apply: (dir) =>
+      replaceIn(
+        dir,
+        'src/katex/formula-dom.ts',
+        'DRAWN_ATTRIBUTE = \'class="katex-html"\'',
+        'DRAWN_ATTRIBUTE = \'class="none"\'',
+      ),
+    queries: [],
+    // What the old code found on each page would still subset the fonts: the new code finds no formula, so each
+    // font is left whole.
+    shows: (dist) => {
+      const font = 'KaTeX_Main-Regular.woff2';
+      const fonts = readdirSync(join(dist, 'vendor')).map((folder) => join(dist, 'vendor', folder, 'fonts', font));
+      expect(fonts.map((file) => statSync(file).size)).toEqual([statSync(katexFont(font)).size]);
+    },
+  },
+];
+
+/** One of the KaTeX fonts the site's KaTeX ships with. */
+function katexFont(name: string): string {
+  const fromRehypeKatex = createRequire(createRequire(import.meta.url).resolve('rehype-katex'));
+  return join(dirname(fromRehypeKatex.resolve('katex/package.json')), 'dist', 'fonts', name);
+}
+
+function buildScript(dir: string, script: string, ...args: string[]): void {
+  const run = spawnSync(process.execPath, [script, ...args], { cwd: dir, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+/** Every file of a built site with its digest, but for the search index and the service worker (compared apart). */
+function siteFiles(dist: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (prefix: string) => {
+    for (const entry of readdirSync(join(dist, prefix), { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (path !== 'pagefind') visit(`${path}/`);
+      } else if (path !== 'sw.js') {
+        files.set(
+          path,
+          createHash('sha1')
+            .update(readFileSync(join(dist, path)))
+            .digest('hex'),
+        );
+      }
+    }
+  };
+  visit('');
+  return files;
+}
+
+/** The service worker's precache manifest (`url revision`), but for the search index's files. */
+function precacheManifest(dist: string): string[] {
+  const entries = [...read(dist, 'sw.js').matchAll(/url:"([^"]+)",revision:"([^"]+)"/g)];
+  return entries.filter(([, url]) => !url!.startsWith('pagefind/')).map(([, url, revision]) => `${url} ${revision}`);
+}
+
+function differences(a: string, b: string): string[] {
+  const [left, right] = [siteFiles(a), siteFiles(b)];
+  const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
+  return paths.filter((path) => left.get(path) !== right.get(path));
+}
+
+beforeAll(async () => {
+  copyProject('.', warm);
+  buildProject(warm);
+  browser = await openBrowser({ serviceWorkers: 'block' });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a warm rebuild gives what a cold build of the same sources gives', () => {
+  for (const edit of EDITS) {
+    it(
+      edit.name,
+      async () => {
+        edit.apply(warm);
+        buildProject(warm);
+        copyProject(warm, cold);
+        forgetBuilds(cold);
+        buildProject(cold);
+        const [warmSite, coldSite] = [join(warm, 'dist'), join(cold, 'dist')];
+        expect(differences(warmSite, coldSite)).toEqual([]);
+        expect(precacheManifest(warmSite)).toEqual(precacheManifest(coldSite));
+        if (edit.queries.length > 0) {
+          const [fromWarm, fromCold] = [
+            await searchSite(warmSite, edit.queries, browser),
+            await searchSite(coldSite, edit.queries, browser),
+          ];
+          expect(fromWarm).toEqual(fromCold);
+        }
+        edit.shows?.(warmSite);
+      },
+      300_000,
+    );
+  }
+});

@@ -1,0 +1,45 @@
+// A copy of the whole project (code, content, config) that a test may edit and build without touching the
+// checkout: its node_modules links each installed package, but the caches in it (.astro, .cache) are its own.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const PROJECT = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
+/** Generated or cached: a copy starts without them. */
+const NOT_COPIED = /(^|\/)(public\/vendor|node_modules|dist[^/]*)(\/|$)/;
+const CACHES = new Set(['.astro', '.cache', '.vite', '.vitest']);
+
+/** Copies the project's sources from `from` (the checkout, or another copy) into `to`, replacing what is there. */
+export function copyProject(from: string, to: string): void {
+  for (const entry of PROJECT) {
+    rmSync(join(to, entry), { recursive: true, force: true });
+    cpSync(join(from, entry), join(to, entry), {
+      recursive: true,
+      filter: (path) => !NOT_COPIED.test(resolve(path).slice(resolve(from).length + 1)),
+    });
+  }
+  const modules = join(to, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  const installed = realpathSync(join(from, 'node_modules'));
+  const linked = new Set(readdirSync(modules));
+  for (const name of readdirSync(installed)) {
+    if (!CACHES.has(name) && !linked.has(name)) symlinkSync(join(installed, name), join(modules, name));
+  }
+}
+
+/** Empties every cache of the copy in `dir` and its built site: the next build is cold. */
+export function forgetBuilds(dir: string): void {
+  for (const name of CACHES) rmSync(join(dir, 'node_modules', name), { recursive: true, force: true });
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+}
+
+/** `npm run build` in the copy; returns its log, or throws with it. */
+export function buildProject(dir: string): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  delete env.NOTES_DIR;
+  delete env.ASTRO_OUT_DIR;
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, env, encoding: 'utf8' });
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) throw new Error(`The build in ${dir} failed:\n${output}`);
+  return output;
+}
