@@ -4,11 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchDelta } from '../../src/search/delta.ts';
-import { openBrowser, watchProblems } from '../e2e/support/browser.ts';
-import { serveStatic } from '../e2e/support/server.ts';
+import { searchSite as searchSiteIn } from './support/site-search.ts';
 
 // Notes must live inside the project to render (see src/pipeline/content/strict-glob.ts); the fixtures' MDX imports
 // components by a relative path, so the copy keeps their layout.
@@ -30,36 +28,8 @@ function build(): string {
 
 const delta = () => JSON.parse(readFileSync(join(out, 'pagefind', 'delta.json'), 'utf8')) as SearchDelta;
 
-async function search(page: Page, query: string): Promise<string[]> {
-  await page.getByTestId('search-button').click();
-  const dialog = page.getByTestId('search-dialog');
-  await dialog.getByTestId('search-input').fill(query);
-  await expect.poll(() => dialog.getByTestId('search-status').textContent(), { timeout: 10_000 }).toMatch(/找到|没有/);
-  const paths = await dialog
-    .locator('a[role="option"]')
-    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-  return paths;
-}
-
 /** The site as built now, searched from its Chinese home page. */
-async function searchSite(queries: string[]): Promise<string[][]> {
-  const { server, url } = await serveStatic(out);
-  const session = await openBrowser({ serviceWorkers: 'block' });
-  try {
-    const page = await session.context.newPage();
-    const problems = watchProblems(page);
-    const found: string[][] = [];
-    for (const query of queries) {
-      await page.goto(`${url}/`); // a status from the last query cannot be mistaken for this one's
-      found.push(await search(page, query));
-    }
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
-    return found;
-  } finally {
-    await session.close();
-    server.close();
-  }
-}
+const searchSite = (queries: string[]) => searchSiteIn(out, queries);
 
 afterAll(() => {
   rmSync(fixtures, { recursive: true, force: true });
