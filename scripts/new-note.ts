@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFrontmatter, extractFrontmatter, formatProblems } from '../src/lib/content/frontmatter-check.ts';
-import { mapTags } from '../src/lib/import/jekyll.ts';
+import { mapTags } from '../src/lib/import/tag-mapping.ts';
 import { isLang, otherLang, type Lang } from '../src/lib/content/lang.ts';
 import { nearest } from '../src/lib/text/nearest.ts';
 import { DESCRIPTION_PLACEHOLDER, isoDate, noteTemplate } from '../src/lib/content/note-template.ts';
