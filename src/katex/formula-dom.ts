@@ -11,8 +11,9 @@ export const ROOT_CLASS = 'katex';
 /** The class of the part of a formula drawn in KaTeX's fonts. */
 export const DRAWN_CLASS = 'katex-html';
 
-const ROOT_ATTRIBUTE = `class="${ROOT_CLASS}"`;
-const DRAWN_ATTRIBUTE = `class="${DRAWN_CLASS}"`;
+// As they stand in the built pages (tests/integration/incremental.test.ts edits the second one).
+const ROOT_ATTRIBUTE = 'class="katex"';
+const DRAWN_ATTRIBUTE = 'class="katex-html"';
 
 /** Comments and elements whose content is text, not markup: a formula written there is not one on the page. */
 const NOT_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
