@@ -1,3 +1,6 @@
+import { LineIndex } from '../text/line-index.ts';
+
+export { LineIndex };
 /**
  * Text that is rewritten in steps by offset-based edits while remembering where each character came from,
  * so that a warning found in a later step still names the line the author wrote it on. Everything an edit
@@ -90,48 +93,6 @@ export class SourceText {
   replaceCharacters(text: string): SourceText {
     if (text.length !== this.text.length) throw new Error('replaceCharacters must keep the length of the text');
     return new SourceText(text, this.toOriginal);
-  }
-}
-
-/** Line numbers of offsets in one text. */
-export class LineIndex {
-  readonly text: string;
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    this.text = text;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  /** The 1-based line that holds `offset`. */
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
-
-  /** Offset of the start of the line holding `offset`. */
-  lineStart(offset: number): number {
-    return this.starts[this.lineOf(offset) - 1]!;
-  }
-
-  /**
-   * What a new line must start with to stay in the containers `offset` is in: the line's text before it with
-   * list markers turned into spaces and `>` kept (`> - x` → `>   `).
-   */
-  continuationAt(offset: number): string {
-    return this.text.slice(this.lineStart(offset), offset).replace(/[^>\s]/g, ' ');
-  }
-
-  /** Offset of the `\n` ending the line holding `offset` (the text's length on the last line). */
-  lineEnd(offset: number): number {
-    const end = this.text.indexOf('\n', offset);
-    return end < 0 ? this.text.length : end;
   }
 }
 

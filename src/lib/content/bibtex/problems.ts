@@ -3,7 +3,7 @@
 // problem it finds later (an undefined @string macro, LaTeX it cannot read) comes without a place. These
 // helpers give each one a line and say what to fix.
 import type { ParseError } from '@retorquere/bibtex-parser';
-import type { LineIndex } from '../../import/source-text.ts';
+import type { LineIndex } from '../../text/line-index.ts';
 
 /** One problem in a .bib file. */
 export interface Problem {

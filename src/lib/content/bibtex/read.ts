@@ -4,7 +4,7 @@
 // HTML-like markup, name parts in BibTeX's terms, the line of each entry, and one error naming file:line for
 // every problem, because a broken bibliography must stop the build rather than lose references quietly.
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser';
-import { LineIndex } from '../../import/source-text.ts';
+import { LineIndex } from '../../text/line-index.ts';
 import { BibtexError, locateError, type Problem } from './problems.ts';
 
 export { BibtexError, type Problem } from './problems.ts';
