@@ -209,10 +209,27 @@ function precacheManifest(dist: string): string[] {
   return entries.filter(([, url]) => !url!.startsWith('pagefind/')).map(([, url, revision]) => `${url} ${revision}`);
 }
 
+/** The files that differ between two built sites, each with where it first differs (to see why). */
 function differences(a: string, b: string): string[] {
   const [left, right] = [siteFiles(a), siteFiles(b)];
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
-  return paths.filter((path) => left.get(path) !== right.get(path));
+  return paths
+    .filter((path) => left.get(path) !== right.get(path))
+    .map((path) => `${path}: ${firstDifference(a, b, path)}`);
+}
+
+function firstDifference(a: string, b: string, path: string): string {
+  const [left, right] = [a, b].map((dir) => {
+    try {
+      return read(dir, path);
+    } catch {
+      return '(missing)';
+    }
+  });
+  let at = 0;
+  while (at < left!.length && left![at] === right![at]) at++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 80), at + 80));
+  return `warm ${around(left!)} ≠ cold ${around(right!)}`;
 }
 
 beforeAll(async () => {
