@@ -30,6 +30,11 @@ describe('keepRulesFor', () => {
     expect(keepRulesFor(accent, new Set(['katex', 'accent', 'accent-body']))).toBe(accent);
   });
 
+  it('requires none of the alternatives of :is() and :where(), and all the classes of each compound', () => {
+    const alternatives = '.katex :is(.a,.b) .c{width:0}.katex .d.e{width:1px}';
+    expect(keepRulesFor(alternatives, new Set(['katex', 'a', 'c', 'd']))).toBe('.katex :is(.a,.b) .c{width:0}');
+  });
+
   it('reads braces inside strings as text', () => {
     const quoted = '.a:before{content:"}{"}.b{color:red}';
     expect(keepRulesFor(quoted, new Set(['a']))).toBe('.a:before{content:"}{"}');
