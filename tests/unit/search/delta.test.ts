@@ -83,11 +83,11 @@ describe('asOneIndex', () => {
   });
 
   it('keeps prefix matches for a word no page holds exactly', () => {
-    expect(asOneIndex(results, [new Set()])).toEqual(results);
+    expect(asOneIndex(results, [new Set<string>()])).toEqual(results);
   });
 
   it('checks each word on its own: a page must hold exactly every word that some page holds exactly', () => {
-    const exact = [new Set(['edited', 'prefix-a']), new Set(), new Set(['prefix-a', 'prefix-b'])];
+    const exact = [new Set(['edited', 'prefix-a']), new Set<string>(), new Set(['prefix-a', 'prefix-b'])];
     expect(asOneIndex(results, exact)).toEqual([{ id: 'prefix-a' }]);
   });
 });
