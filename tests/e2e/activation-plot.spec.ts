@@ -1,13 +1,21 @@
 // The activation plotter on the built activation-functions note: choosing functions, derivatives, the hover,
 // touch and keyboard readout, zoom and pan (buttons, wheel, pinch), the table of values, dark mode, the
 // no-JavaScript fallback, small screens and layout stability.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { activations, type ActivationId } from '../../src/lib/nn/activations.ts';
 import { formatNumber } from '../../src/lib/text/format-number.ts';
 import { DEFAULT_SIZE } from '../../src/widgets/activation-plot/model.ts';
-import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
-import { recordLayoutShifts, shiftsInside } from './support/layout-shift.ts';
+import { openBrowser } from './support/browser.ts';
+import {
+  PHONE_WIDTH,
+  openOnPhone,
+  openWidget,
+  shiftsWhileLoading,
+  useWidgetPage,
+  waitUntilLive,
+  withoutJavaScript,
+} from './support/widget.ts';
 
 const base = inject('baseUrl');
 const EN = `${base}/en/notes/activation-functions/`;
@@ -34,31 +42,10 @@ async function pointAt(widget: Locator, x: number): Promise<{ clientX: number; c
 }
 
 describe('activation plot', () => {
-  let session: Session;
-  let page: Page;
-  let problems: PageProblems;
-  let widget: Locator;
-  const id = (testId: string) => widget.getByTestId(testId);
+  const spec = useWidgetPage('activation-plot', { scroll: true, browser: { colorScheme: 'light' } });
+  const { open } = spec;
+  const id = spec.part;
   const visible = (testId: string) => id(testId).isVisible();
-
-  async function open(url: string): Promise<void> {
-    await page.goto(url);
-    widget = page.getByTestId('activation-plot');
-    await widget.and(page.locator('[data-ready]')).waitFor();
-    // The plot is redrawn at its real size when it comes near the viewport, as a reader scrolls to it.
-    await widget.scrollIntoViewIfNeeded();
-  }
-
-  beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-    page = await session.context.newPage();
-    problems = watchProblems(page);
-  });
-  afterAll(async () => {
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    await session.close();
-  });
 
   it('draws ReLU, sigmoid and tanh with their derivatives, axes, gridlines and a legend', async () => {
     await open(EN);
@@ -103,7 +90,7 @@ describe('activation plot', () => {
     expect(await visible('readout-relu')).toBe(false);
     // Keyboard: Space toggles a focused checkbox.
     await id('toggle-step').focus();
-    await page.keyboard.press('Space');
+    await spec.page.keyboard.press('Space');
     expect(await visible('curve-step')).toBe(true);
     expect(await id('curve-step').getAttribute('d')).toMatch(/^M[^M]+M[^M]+$/); // the jump at 0 is a break
   });
@@ -126,8 +113,8 @@ describe('activation plot', () => {
     await open(EN);
     await id('toggle-gelu').check();
     expect(await visible('crosshair')).toBe(false);
-    const { clientX, clientY } = await pointAt(widget, 2);
-    await page.mouse.move(clientX, clientY);
+    const { clientX, clientY } = await pointAt(spec.widget, 2);
+    await spec.page.mouse.move(clientX, clientY);
     expect(await visible('crosshair')).toBe(true);
     const x = Number((await id('readout-x').textContent())!.replace('−', '-'));
     expect(Math.abs(x - 2)).toBeLessThan(0.05);
@@ -139,28 +126,27 @@ describe('activation plot', () => {
     // The crosshair line sits where the mouse is.
     const line = await id('crosshair').locator('line').boundingBox();
     expect(Math.abs(line!.x - clientX)).toBeLessThan(2);
-    await page.mouse.move(5, 5);
+    await spec.page.mouse.move(5, 5);
     expect(await visible('crosshair')).toBe(false);
   });
 
   it('reads out values from the keyboard, and announces them politely', async () => {
     await open(EN);
-    const cursor = widget.getByRole('slider', { name: 'Read values at x' });
+    const cursor = spec.widget.getByRole('slider', { name: 'Read values at x' });
     await cursor.focus();
-    await page.keyboard.press('ArrowRight');
+    await spec.page.keyboard.press('ArrowRight');
     expect(await id('readout-x').textContent()).toBe('1.2');
     expect(await id('readout-relu').locator('td').allTextContents()).toEqual(['1.2', '1']);
     expect(await id('readout-sigmoid').locator('td').allTextContents()).toEqual(['0.7685', '0.1779']);
     expect(await id('readout-tanh').locator('td').allTextContents()).toEqual(['0.8337', '0.305']);
     expect(await cursor.getAttribute('aria-valuetext')).toBe('x = 1.2');
-    const live = id('announce');
-    expect(await live.getAttribute('aria-live')).toBe('polite');
+    expect(await id('announce').getAttribute('aria-live')).toBe('polite');
     await expect
-      .poll(() => live.textContent(), { timeout: 3000 })
+      .poll(spec.announcement, { timeout: 3000 })
       .toBe(
         'x from −6 to 6. x = 1.2. ReLU: f = 1.2, f′ = 1; sigmoid: f = 0.7685, f′ = 0.1779; tanh: f = 0.8337, f′ = 0.305',
       );
-    await page.keyboard.press('Home');
+    await spec.page.keyboard.press('Home');
     expect(await id('readout-x').textContent()).toBe('−6');
     expect(await id('readout-relu').locator('td').allTextContents()).toEqual(['0', '0']);
   });
@@ -168,41 +154,41 @@ describe('activation plot', () => {
   it('zooms and pans with the buttons', async () => {
     await open(EN);
     await id('zoom-in').click();
-    expect(await range(widget)).toEqual([-4.8, 4.8]);
+    expect(await range(spec.widget)).toEqual([-4.8, 4.8]);
     await id('zoom-out').click();
-    expect(await range(widget)).toEqual([-6, 6]);
+    expect(await range(spec.widget)).toEqual([-6, 6]);
     await id('pan-right').click();
-    expect(await range(widget)).toEqual([-3.6, 8.4]);
+    expect(await range(spec.widget)).toEqual([-3.6, 8.4]);
     expect(await id('plot').locator('.activation-plot__xlabels text').first().textContent()).toBe('−2');
     await id('pan-left').click();
     await id('pan-left').click();
-    expect(await range(widget)).toEqual([-8.4, 3.6]);
+    expect(await range(spec.widget)).toEqual([-8.4, 3.6]);
     await id('reset').focus();
-    await page.keyboard.press('Enter');
-    expect(await range(widget)).toEqual([-6, 6]);
-    expect(await widget.getByRole('button', { name: 'Zoom in' }).count()).toBe(1);
+    await spec.page.keyboard.press('Enter');
+    expect(await range(spec.widget)).toEqual([-6, 6]);
+    expect(await spec.widget.getByRole('button', { name: 'Zoom in' }).count()).toBe(1);
   });
 
   it('zooms with the mouse wheel about the pointer', async () => {
     await open(EN);
-    const at4 = await pointAt(widget, 4);
-    await page.mouse.move(at4.clientX, at4.clientY);
-    await page.mouse.wheel(0, -300);
-    await expect.poll(async () => (await range(widget))[1] - (await range(widget))[0]).toBeLessThan(12);
-    const [lo, hi] = await range(widget);
+    const at4 = await pointAt(spec.widget, 4);
+    await spec.page.mouse.move(at4.clientX, at4.clientY);
+    await spec.page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await range(spec.widget))[1] - (await range(spec.widget))[0]).toBeLessThan(12);
+    const [lo, hi] = await range(spec.widget);
     expect(lo).toBeGreaterThan(-6);
     expect(hi).toBeLessThan(6);
     expect((4 - lo) / (hi - lo)).toBeCloseTo(10 / 12, 1); // x = 4 stayed under the pointer
-    await page.mouse.wheel(0, 300);
-    await page.mouse.wheel(0, 300);
-    const [wideLo, wideHi] = await range(widget);
+    await spec.page.mouse.wheel(0, 300);
+    await spec.page.mouse.wheel(0, 300);
+    const [wideLo, wideHi] = await range(spec.widget);
     expect(wideHi - wideLo).toBeGreaterThan(hi - lo);
   });
 
   it('follows a finger and zooms with a pinch', async () => {
     await open(EN);
-    const a = await pointAt(widget, -1);
-    const b = await pointAt(widget, 1);
+    const a = await pointAt(spec.widget, -1);
+    const b = await pointAt(spec.widget, 1);
     const touch = (type: string, pointerId: number, clientX: number, clientY: number) =>
       id('plot').evaluate(
         (svg, init) => {
@@ -228,7 +214,7 @@ describe('activation plot', () => {
     await touch('pointermove', 2, b.clientX + spread / 2, b.clientY);
     await touch('pointerup', 1, a.clientX - spread / 2, a.clientY);
     await touch('pointerup', 2, b.clientX + spread / 2, b.clientY);
-    const [lo, hi] = await range(widget);
+    const [lo, hi] = await range(spec.widget);
     expect(hi - lo).toBeCloseTo(6, 5);
     expect((lo + hi) / 2).toBeCloseTo(0, 0);
     expect(await id('plot').evaluate((svg) => getComputedStyle(svg.querySelector('[data-hit]')!).touchAction)).toBe(
@@ -263,52 +249,44 @@ describe('activation plot', () => {
     await open(EN);
     await id('toggle-gelu').check();
     await id('zoom-in').click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#plot:f=relu,sigmoid,tanh,gelu&d=1&x=-4.8,4.8');
-    await page.reload();
-    await widget.and(page.locator('[data-ready]')).waitFor();
+    await expect
+      .poll(() => spec.page.evaluate(() => location.hash))
+      .toBe('#plot:f=relu,sigmoid,tanh,gelu&d=1&x=-4.8,4.8');
+    await spec.page.reload();
+    await waitUntilLive(spec.page, spec.widget);
     expect(await id('toggle-gelu').isChecked()).toBe(true);
     expect(await visible('curve-gelu')).toBe(true);
-    expect(await range(widget)).toEqual([-4.8, 4.8]);
+    expect(await range(spec.widget)).toEqual([-4.8, 4.8]);
   });
 
   it('is localized on the Chinese page', async () => {
     await open(ZH);
     expect(await id('x-range').textContent()).toBe('x 从 −6 到 6');
-    expect(await widget.getByRole('button', { name: '放大' }).count()).toBe(1);
-    expect(await widget.getByRole('slider', { name: '读取 x 处的值' }).count()).toBe(1);
-    expect(await widget.getByRole('checkbox', { name: '显示导数（虚线）' }).isChecked()).toBe(true);
+    expect(await spec.widget.getByRole('button', { name: '放大' }).count()).toBe(1);
+    expect(await spec.widget.getByRole('slider', { name: '读取 x 处的值' }).count()).toBe(1);
+    expect(await spec.widget.getByRole('checkbox', { name: '显示导数（虚线）' }).isChecked()).toBe(true);
   });
 
   it('does not shift the layout while loading', async () => {
-    const fresh = await session.context.newPage();
-    await recordLayoutShifts(fresh);
-    await fresh.goto(EN);
-    await fresh.locator('dl-activation-plot[data-ready]').scrollIntoViewIfNeeded(); // it draws when near
-    await fresh.waitForTimeout(300);
-    expect(await shiftsInside(fresh, 'dl-activation-plot')).toEqual([]);
-    await fresh.close();
+    expect(await shiftsWhileLoading(spec.session, EN, 'dl-activation-plot', { scroll: true })).toEqual([]);
   });
 
   it('works on a 320 px wide phone', async () => {
-    const phone = await session.context.newPage();
-    await phone.setViewportSize({ width: 320, height: 640 });
-    await phone.goto(EN);
-    const small = phone.getByTestId('activation-plot');
-    await small.and(phone.locator('[data-ready]')).waitFor();
+    const { page, widget } = await openOnPhone(spec.session, EN, 'activation-plot');
     // Far down the page, the plot keeps the server's drawing until it comes near the viewport.
-    expect(await small.getByTestId('plot').getAttribute('viewBox')).toBe(
+    expect(await widget.getByTestId('plot').getAttribute('viewBox')).toBe(
       `0 0 ${DEFAULT_SIZE.width} ${DEFAULT_SIZE.height}`,
     );
-    await small.scrollIntoViewIfNeeded();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    const plot = (await small.getByTestId('plot').boundingBox())!;
+    await widget.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
+    const plot = (await widget.getByTestId('plot').boundingBox())!;
     expect(plot.x).toBeGreaterThanOrEqual(0);
-    expect(plot.x + plot.width).toBeLessThanOrEqual(320);
+    expect(plot.x + plot.width).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(plot.height).toBeGreaterThan(200);
-    const labels = () => small.getByTestId('plot').locator('.activation-plot__xlabels text').count();
+    const labels = () => widget.getByTestId('plot').locator('.activation-plot__xlabels text').count();
     await expect.poll(labels).toBeLessThanOrEqual(5); // fewer ticks on a narrow plot, not squashed text
     expect(await labels()).toBeGreaterThanOrEqual(3);
-    await phone.close();
+    await page.close();
   });
 });
 
@@ -316,9 +294,7 @@ describe('activation plot in dark mode', () => {
   it('draws curves in colours that stand out from the dark background', async () => {
     const session = await openBrowser({ colorScheme: 'dark' });
     const page = await session.context.newPage();
-    await page.goto(EN);
-    const widget = page.getByTestId('activation-plot');
-    await widget.and(page.locator('[data-ready]')).waitFor();
+    const widget = await openWidget(page, EN, 'activation-plot');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     const colours = await widget.evaluate((root) => {
       const luminance = (rgb: string) => {
@@ -364,17 +340,14 @@ describe('activation plot in dark mode', () => {
 
 describe('activation plot without JavaScript', () => {
   it('still shows the plot, the legend and the table of values', async () => {
-    const session = await openBrowser({ javaScriptEnabled: false });
-    const page = await session.context.newPage();
-    await page.goto(EN);
-    const widget = page.getByTestId('activation-plot');
-    expect((await widget.getByTestId('curve-relu').getAttribute('d'))!.length).toBeGreaterThan(100);
-    expect(await widget.getByTestId('plot').isVisible()).toBe(true);
-    expect(await widget.getByTestId('legend').locator('li:visible').count()).toBe(3);
-    expect(await widget.getByTestId('zoom-in').isVisible()).toBe(false);
-    expect(await widget.getByTestId('toggle-relu').isVisible()).toBe(false);
-    await widget.getByTestId('values').locator('summary').click();
-    expect(await widget.getByTestId('values-table').isVisible()).toBe(true);
-    await session.close();
+    await withoutJavaScript(EN, 'activation-plot', async (widget) => {
+      expect((await widget.getByTestId('curve-relu').getAttribute('d'))!.length).toBeGreaterThan(100);
+      expect(await widget.getByTestId('plot').isVisible()).toBe(true);
+      expect(await widget.getByTestId('legend').locator('li:visible').count()).toBe(3);
+      expect(await widget.getByTestId('zoom-in').isVisible()).toBe(false);
+      expect(await widget.getByTestId('toggle-relu').isVisible()).toBe(false);
+      await widget.getByTestId('values').locator('summary').click();
+      expect(await widget.getByTestId('values-table').isVisible()).toBe(true);
+    });
   });
 });

@@ -1,9 +1,16 @@
 // The neuron widget on the built neuron note: sliders, fields, activation picker, inputs, URL hash, messages,
 // screen-reader announcements, the no-JavaScript fallback, small screens and layout stability.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
-import { recordLayoutShifts, shiftsInside } from './support/layout-shift.ts';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  PHONE_WIDTH,
+  expectPartsFitPhone,
+  openOnPhone,
+  openWidget,
+  shiftsWhileLoading,
+  useWidgetPage,
+  waitUntilLive,
+  withoutJavaScript,
+} from './support/widget.ts';
 
 const base = inject('baseUrl');
 const EN = `${base}/en/notes/neuron/`;
@@ -11,57 +18,37 @@ const ZH = `${base}/notes/neuron/`;
 const EXAMPLE = { z: 'z = 0.5×1.2 + (−1)×0.3 + 0.1 = 0.4', y: 'y = ReLU(0.4) = 0.4', d: 'dy/dz = ReLU′(0.4) = 1' };
 
 describe('neuron widget', () => {
-  let session: Session;
-  let page: Page;
-  let problems: PageProblems;
-  let widget: Locator;
-  const id = (testId: string) => widget.getByTestId(testId);
-  const text = async (testId: string) => (await id(testId).textContent())?.trim();
-
-  async function open(url: string): Promise<void> {
-    await page.goto(url);
-    widget = page.getByTestId('neuron-widget');
-    await widget.and(page.locator('[data-ready]')).waitFor();
-  }
-
-  beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1280, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchProblems(page);
-  });
-  afterAll(async () => {
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    await session.close();
-  });
+  const spec = useWidgetPage('neuron-widget');
+  const { open, text } = spec;
+  const id = spec.part;
 
   it('starts from the worked example of the note, in both languages', async () => {
     await open(EN);
     expect(await text('z-line')).toBe(EXAMPLE.z);
     expect(await text('y-line')).toBe(EXAMPLE.y);
     expect(await text('d-line')).toBe(EXAMPLE.d);
-    expect(await widget.getByLabel('Activation', { exact: true }).inputValue()).toBe('relu');
-    expect(await widget.getByRole('slider', { name: 'x1', exact: true }).inputValue()).toBe('0.5');
-    expect(await widget.getByRole('textbox', { name: 'w2 value' }).inputValue()).toBe('0.3');
-    expect(await widget.getByRole('slider', { name: 'b', exact: true }).inputValue()).toBe('0.1');
+    expect(await spec.widget.getByLabel('Activation', { exact: true }).inputValue()).toBe('relu');
+    expect(await spec.widget.getByRole('slider', { name: 'x1', exact: true }).inputValue()).toBe('0.5');
+    expect(await spec.widget.getByRole('textbox', { name: 'w2 value' }).inputValue()).toBe('0.3');
+    expect(await spec.widget.getByRole('slider', { name: 'b', exact: true }).inputValue()).toBe('0.1');
     await open(ZH);
     expect(await text('z-line')).toBe(EXAMPLE.z);
-    expect(await widget.getByLabel('激活函数', { exact: true }).inputValue()).toBe('relu');
-    expect(await widget.getByRole('textbox', { name: 'x1 数值' }).inputValue()).toBe('0.5');
-    expect(await widget.getByRole('button', { name: '添加输入' }).isVisible()).toBe(true);
+    expect(await spec.widget.getByLabel('激活函数', { exact: true }).inputValue()).toBe('relu');
+    expect(await spec.widget.getByRole('textbox', { name: 'x1 数值' }).inputValue()).toBe('0.5');
+    expect(await spec.widget.getByRole('button', { name: '添加输入' }).isVisible()).toBe(true);
   });
 
   it('recomputes as a slider moves (keyboard) and shows the exact numbers', async () => {
     await open(EN);
     const x1 = id('x1-slider');
     await x1.focus();
-    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 5; i++) await spec.page.keyboard.press('ArrowRight');
     expect(await x1.inputValue()).toBe('1');
     expect(await id('x1-input').inputValue()).toBe('1');
     expect(await text('z-line')).toBe('z = 1×1.2 + (−1)×0.3 + 0.1 = 1');
     expect(await text('y-line')).toBe('y = ReLU(1) = 1');
     await id('b-slider').focus();
-    await page.keyboard.press('Home');
+    await spec.page.keyboard.press('Home');
     expect(await text('z-line')).toBe('z = 1×1.2 + (−1)×0.3 + (−5) = −4.1');
     expect(await text('y-line')).toBe('y = ReLU(−4.1) = 0');
     expect(await text('d-line')).toBe('dy/dz = ReLU′(−4.1) = 0');
@@ -72,7 +59,7 @@ describe('neuron widget', () => {
     await open(EN);
     await id('w1-slider').scrollIntoViewIfNeeded();
     const box = (await id('w1-slider').boundingBox())!;
-    await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+    await spec.page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
     expect(await id('w1-input').inputValue()).toBe('5');
     expect(await text('z-line')).toBe('z = 0.5×5 + (−1)×0.3 + 0.1 = 2.3');
   });
@@ -105,7 +92,7 @@ describe('neuron widget', () => {
     expect(await text('d-line')).toBe('dy/dz = step′(0.4) = 0');
     // Keyboard: the picker is a native select.
     await id('activation').focus();
-    await page.keyboard.press('ArrowUp');
+    await spec.page.keyboard.press('ArrowUp');
     expect(await text('y-line')).toBe('y = SiLU(0.4) = 0.2395');
   });
 
@@ -130,7 +117,7 @@ describe('neuron widget', () => {
     // Pasted text arrives like a paste does: the whole text in one input event.
     await field.fill('');
     await field.focus();
-    await page.keyboard.insertText('twelve');
+    await spec.page.keyboard.insertText('twelve');
     expect(await text('message')).toBe('x1: “twelve” is not a number. The result shown is for the last valid numbers.');
     await field.fill('-0');
     expect(await id('message').isVisible()).toBe(false);
@@ -152,15 +139,15 @@ describe('neuron widget', () => {
     expect(await text('z-line')).toBe('z = 0.5×1.2 + (−1)×0.3 + 1×0.5 + 0.1 = 0.9');
     // Keyboard: Enter and Space press the focused button; focus stays on it even when it stops doing anything.
     await add.focus();
-    for (let i = 0; i < 6; i++) await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
-    expect(await widget.locator('[data-row]:not([hidden])').count()).toBe(8);
+    for (let i = 0; i < 6; i++) await spec.page.keyboard.press(i % 2 ? 'Space' : 'Enter');
+    expect(await spec.widget.locator('[data-row]:not([hidden])').count()).toBe(8);
     expect(await add.getAttribute('aria-disabled')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-input');
+    expect(await spec.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-input');
     for (let i = 0; i < 7; i++) await remove.click();
-    expect(await widget.locator('[data-row]:not([hidden])').count()).toBe(1);
+    expect(await spec.widget.locator('[data-row]:not([hidden])').count()).toBe(1);
     expect(await remove.getAttribute('aria-disabled')).toBe('true');
     await remove.click({ force: true }); // a press on the disabled button does nothing
-    expect(await widget.locator('[data-row]:not([hidden])').count()).toBe(1);
+    expect(await spec.widget.locator('[data-row]:not([hidden])').count()).toBe(1);
     expect(await text('z-line')).toBe('z = 0.5×1.2 + 0.1 = 0.7');
     expect(await id('edge-2').isVisible()).toBe(false);
   });
@@ -170,98 +157,81 @@ describe('neuron widget', () => {
     await id('add-input').click();
     await id('w3-input').fill('-2');
     await id('activation').selectOption('tanh');
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#neuron:x=0.5,-1,1&w=1.2,0.3,-2&b=0.1&f=tanh');
-    await page.reload();
-    await widget.and(page.locator('[data-ready]')).waitFor();
+    await expect
+      .poll(() => spec.page.evaluate(() => location.hash))
+      .toBe('#neuron:x=0.5,-1,1&w=1.2,0.3,-2&b=0.1&f=tanh');
+    await spec.page.reload();
+    await waitUntilLive(spec.page, spec.widget);
     expect(await text('z-line')).toBe('z = 0.5×1.2 + (−1)×0.3 + 1×(−2) + 0.1 = −1.6');
     expect(await text('y-line')).toBe('y = tanh(−1.6) = −0.9217');
     expect(await id('activation').inputValue()).toBe('tanh');
     // Opened from a link, the widget is scrolled into view.
-    const fresh = await session.context.newPage();
-    await fresh.goto(page.url());
-    await fresh.locator('dl-neuron[data-ready]').waitFor();
-    const top = await fresh.getByTestId('neuron-widget').evaluate((el) => el.getBoundingClientRect().top);
+    const fresh = await spec.session.context.newPage();
+    const shared = await openWidget(fresh, spec.page.url(), 'neuron-widget');
+    const top = await shared.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(-200);
     expect(top).toBeLessThan(900);
     expect(await fresh.evaluate(() => scrollY)).toBeGreaterThan(300);
     await fresh.close();
     // A link followed within the page applies too; a heading anchor leaves the widget alone.
-    await page.evaluate(() => (location.hash = '#neuron:x=2&w=3&b=-1&f=relu'));
+    await spec.page.evaluate(() => (location.hash = '#neuron:x=2&w=3&b=-1&f=relu'));
     await expect.poll(() => text('z-line')).toBe('z = 2×3 + (−1) = 5');
-    await page.evaluate(() => (location.hash = '#worked-example'));
-    await page.waitForTimeout(100);
+    await spec.page.evaluate(() => (location.hash = '#worked-example'));
+    await spec.page.waitForTimeout(100);
     expect(await text('z-line')).toBe('z = 2×3 + (−1) = 5');
   });
 
   it('announces results politely to screen readers, once the learner pauses', async () => {
     await open(EN);
-    const live = id('announce');
-    expect(await live.getAttribute('aria-live')).toBe('polite');
+    expect(await id('announce').getAttribute('aria-live')).toBe('polite');
     await id('w1-input').fill('2');
-    await expect.poll(() => live.textContent(), { timeout: 3000 }).toBe('z = 0.8, y = 0.8');
+    await expect.poll(spec.announcement, { timeout: 3000 }).toBe('z = 0.8, y = 0.8');
     await id('w1-input').fill('');
-    await expect.poll(() => live.textContent(), { timeout: 3000 }).toContain('w1: enter a number.');
+    await expect.poll(spec.announcement, { timeout: 3000 }).toContain('w1: enter a number.');
   });
 
   it('labels every control and can be used with the keyboard alone', async () => {
     await open(EN);
     for (const name of ['x1', 'w1', 'x2', 'w2', 'b']) {
-      expect(await widget.getByRole('slider', { name, exact: true }).count(), name).toBe(1);
-      expect(await widget.getByRole('textbox', { name: `${name} value` }).count(), name).toBe(1);
+      expect(await spec.widget.getByRole('slider', { name, exact: true }).count(), name).toBe(1);
+      expect(await spec.widget.getByRole('textbox', { name: `${name} value` }).count(), name).toBe(1);
     }
-    expect(await widget.getByRole('combobox', { name: 'Activation' }).count()).toBe(1);
+    expect(await spec.widget.getByRole('combobox', { name: 'Activation' }).count()).toBe(1);
     // Tab order: slider, then its field, then the next slider.
     await id('x1-slider').focus();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('x1-input');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('w1-slider');
+    await spec.page.keyboard.press('Tab');
+    expect(await spec.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('x1-input');
+    await spec.page.keyboard.press('Tab');
+    expect(await spec.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('w1-slider');
     const outline = await id('w1-slider').evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
   });
 
   it('does not shift the layout while loading', async () => {
-    const fresh = await session.context.newPage();
-    await recordLayoutShifts(fresh);
-    await fresh.goto(EN);
-    await fresh.locator('dl-neuron[data-ready]').waitFor();
-    await fresh.waitForTimeout(300);
-    expect(await shiftsInside(fresh, 'dl-neuron')).toEqual([]);
-    await fresh.close();
+    expect(await shiftsWhileLoading(spec.session, EN, 'dl-neuron')).toEqual([]);
   });
 
   it('works on a 320 px wide phone', async () => {
-    const phone = await session.context.newPage();
-    await phone.setViewportSize({ width: 320, height: 640 });
-    await phone.goto(EN);
-    const small = phone.getByTestId('neuron-widget');
-    await small.and(phone.locator('[data-ready]')).waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    const box = (await small.boundingBox())!;
+    const { page, widget } = await openOnPhone(spec.session, EN, 'neuron-widget');
+    const box = (await widget.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(320);
-    for (const testId of ['x1-slider', 'x1-input', 'w1-slider', 'b-input', 'activation', 'add-input', 'diagram']) {
-      const part = (await small.getByTestId(testId).boundingBox())!;
-      expect(part.x + part.width, testId).toBeLessThanOrEqual(320);
-      expect(part.width, testId).toBeGreaterThan(30);
-    }
-    await small.getByTestId('x1-input').fill('3');
-    expect(await small.getByTestId('z-line').textContent()).toBe('z = 3×1.2 + (−1)×0.3 + 0.1 = 3.4');
-    await phone.close();
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE_WIDTH);
+    const parts = ['x1-slider', 'x1-input', 'w1-slider', 'b-input', 'activation', 'add-input', 'diagram'];
+    await expectPartsFitPhone(widget, parts, 30);
+    await widget.getByTestId('x1-input').fill('3');
+    expect(await widget.getByTestId('z-line').textContent()).toBe('z = 3×1.2 + (−1)×0.3 + 0.1 = 3.4');
+    await page.close();
   });
 });
 
 describe('neuron widget without JavaScript', () => {
   it('shows the static worked example and hides the controls', async () => {
-    const session = await openBrowser({ javaScriptEnabled: false });
-    const page = await session.context.newPage();
-    await page.goto(EN);
-    const widget = page.getByTestId('neuron-widget');
-    expect(await widget.getByTestId('z-line').textContent()).toBe(EXAMPLE.z);
-    expect(await widget.getByTestId('y-line').textContent()).toBe(EXAMPLE.y);
-    expect(await widget.getByTestId('diagram').isVisible()).toBe(true);
-    expect(await widget.getByTestId('controls').isVisible()).toBe(false);
-    expect(await widget.getByTestId('noscript').isVisible()).toBe(true);
-    await session.close();
+    await withoutJavaScript(EN, 'neuron-widget', async (widget) => {
+      expect(await widget.getByTestId('z-line').textContent()).toBe(EXAMPLE.z);
+      expect(await widget.getByTestId('y-line').textContent()).toBe(EXAMPLE.y);
+      expect(await widget.getByTestId('diagram').isVisible()).toBe(true);
+      expect(await widget.getByTestId('controls').isVisible()).toBe(false);
+      expect(await widget.getByTestId('noscript').isVisible()).toBe(true);
+    });
   });
 });

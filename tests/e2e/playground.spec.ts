@@ -1,10 +1,15 @@
 // The network playground on the built notes: training on XOR until the test loss is low, a shared URL restoring
 // the configuration and the same run, the keyboard, screen-reader text, dark mode, small screens, layout stability
 // and the no-JavaScript snapshot.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
-import { recordLayoutShifts, shiftsInside } from './support/layout-shift.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { watchProblems } from './support/browser.ts';
+import {
+  expectPartsFitPhone,
+  openOnPhone,
+  shiftsWhileLoading,
+  useWidgetPage,
+  withoutJavaScript,
+} from './support/widget.ts';
 
 const base = inject('baseUrl');
 const EN = `${base}/en/notes/network-architectures/`;
@@ -14,33 +19,9 @@ const ZH = `${base}/notes/learning-methods/`;
 const number = (text: string | null) => Number((text ?? '').trim().replace(/\u2212/g, '-'));
 
 describe('network playground', () => {
-  let session: Session;
-  let page: Page;
-  let problems: PageProblems;
-  let widget: Locator;
-  const id = (testId: string) => widget.getByTestId(testId);
-  const text = async (testId: string) => (await id(testId).textContent())?.trim() ?? '';
-
-  async function open(url: string, on: Page = page): Promise<Locator> {
-    await on.goto(url);
-    const found = on.getByTestId('playground');
-    await found.and(on.locator('[data-ready]')).waitFor();
-    // The canvases are painted when the widget comes near the viewport, as a reader scrolls to it.
-    await found.scrollIntoViewIfNeeded();
-    if (on === page) widget = found;
-    return found;
-  }
-
-  beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1280, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchProblems(page);
-  });
-  afterAll(async () => {
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    await session.close();
-  });
+  const spec = useWidgetPage('playground', { scroll: true });
+  const { open, text } = spec;
+  const id = spec.part;
 
   it('trains on XOR: the epoch advances and the test loss falls below 0.05', async () => {
     await open(EN);
@@ -66,7 +47,7 @@ describe('network playground', () => {
     await id('play-pause').click();
     expect(await text('play-pause')).toBe('Play');
     const paused = await text('step-count');
-    await page.waitForTimeout(300);
+    await spec.page.waitForTimeout(300);
     expect(await text('step-count')).toBe(paused);
     // The loss chart and the heat map's text alternative follow the run.
     expect(
@@ -88,17 +69,17 @@ describe('network playground', () => {
     await id('seed').fill('42');
     await id('seed').press('Enter');
     await id('noise').focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await spec.page.keyboard.press('ArrowRight');
     await id('batch-size').focus();
-    await page.keyboard.press('End');
+    await spec.page.keyboard.press('End');
     const expected = '#playground:d=spiral&n=0.15&t=0.5&h=4,4,6&a=relu&lr=0.01&b=30&o=momentum&l2=0.001&do=0.1&s=42';
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe(expected);
+    await expect.poll(() => spec.page.evaluate(() => location.hash)).toBe(expected);
     for (let i = 0; i < 5; i++) await id('step').click();
     const after5 = { loss: await text('test-loss'), train: await text('train-loss') };
     expect(await text('step-count')).toBe('5');
     expect(await text('architecture')).toBe('2 → 4 → 4 → 6 → 1');
 
-    const other = await session.context.newPage();
+    const other = await spec.session.context.newPage();
     const otherProblems = watchProblems(other);
     const shared = await open(`${EN}${expected}`, other);
     const on = (testId: string) => shared.getByTestId(testId);
@@ -140,8 +121,8 @@ describe('network playground', () => {
     expect(await text('step-count')).toBe('0');
     expect(await text('epoch')).toBe('0');
     expect(await id('seed').inputValue()).toBe('7');
-    await page.evaluate(() => (location.hash = '#convolutional-neural-networks'));
-    await page.waitForTimeout(100);
+    await spec.page.evaluate(() => (location.hash = '#convolutional-neural-networks'));
+    await spec.page.waitForTimeout(100);
     expect(await id('layers').inputValue()).toBe('1');
   });
 
@@ -161,45 +142,44 @@ describe('network playground', () => {
       'L2 regularization λ',
       'Dropout rate',
     ]) {
-      expect(await widget.getByLabel(name, { exact: true }).count(), name).toBe(1);
+      expect(await spec.widget.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }
     await id('play-pause').focus();
     expect(await id('play-pause').evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
-    await page.keyboard.press('Space');
+    await spec.page.keyboard.press('Space');
     await expect.poll(() => text('epoch')).not.toBe('0');
-    await page.keyboard.press('Enter');
+    await spec.page.keyboard.press('Enter');
     expect(await id('play-pause').getAttribute('data-playing')).toBe('false');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('step');
+    await spec.page.keyboard.press('Tab');
+    expect(await spec.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('step');
     const before = number(await text('step-count'));
-    await page.keyboard.press('Enter');
+    await spec.page.keyboard.press('Enter');
     expect(number(await text('step-count'))).toBe(before + 1);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter'); // reset
+    await spec.page.keyboard.press('Tab');
+    await spec.page.keyboard.press('Enter'); // reset
     expect(await text('step-count')).toBe('0');
     // A select changes with the arrow keys.
     await id('layers').focus();
-    await page.keyboard.press('ArrowDown');
+    await spec.page.keyboard.press('ArrowDown');
     expect(await text('architecture')).toBe('2 → 4 → 4 → 4 → 1');
   });
 
   it('tells screen readers what the picture shows, politely and not on every frame', async () => {
     await open(EN);
-    const live = id('announce');
-    expect(await live.getAttribute('aria-live')).toBe('polite');
+    expect(await id('announce').getAttribute('aria-live')).toBe('polite');
     expect(await id('heatmap').getAttribute('role')).toBe('img');
     expect(await id('heatmap').getAttribute('aria-label')).toMatch(
       /^Decision boundary of the network after 0 steps on the Two circles data/,
     );
     await id('step').click();
     await expect
-      .poll(() => live.textContent(), { timeout: 3000 })
+      .poll(spec.announcement, { timeout: 3000 })
       .toMatch(/^Paused\. Epoch 0, step 1\. Training loss [\d.]+, test loss [\d.]+; test accuracy [\d.]+%\.$/);
     await id('play-pause').click();
     const heard = new Set<string>();
     for (let i = 0; i < 10; i++) {
-      heard.add((await live.textContent()) ?? '');
-      await page.waitForTimeout(150);
+      heard.add(await spec.announcement());
+      await spec.page.waitForTimeout(150);
     }
     expect(heard.size).toBeLessThanOrEqual(2); // no chatter while it trains
     await id('play-pause').click();
@@ -214,57 +194,45 @@ describe('network playground', () => {
       });
     await expect.poll(corner).toBeGreaterThan(0); // painted
     const light = await corner();
-    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await spec.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await expect.poll(corner).toBeLessThan(light - 200);
-    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await spec.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
   });
 
   it('speaks Chinese on the Chinese note, next to the optimizer visualizer', async () => {
     await open(ZH);
     expect(await text('play-pause')).toBe('开始训练');
-    expect(await widget.getByLabel('数据集', { exact: true }).count()).toBe(1);
+    expect(await spec.widget.getByLabel('数据集', { exact: true }).count()).toBe(1);
     await id('step').click();
     expect(await id('heatmap').getAttribute('aria-label')).toMatch(/^网络训练 1 步后/);
   });
 
   it('does not shift the layout while loading', async () => {
-    const fresh = await session.context.newPage();
-    await recordLayoutShifts(fresh);
-    await fresh.goto(EN);
-    await fresh.locator('dl-playground[data-ready]').scrollIntoViewIfNeeded(); // it paints when near
-    await fresh.waitForTimeout(300);
-    expect(await shiftsInside(fresh, 'dl-playground')).toEqual([]);
-    await fresh.close();
+    expect(await shiftsWhileLoading(spec.session, EN, 'dl-playground', { scroll: true })).toEqual([]);
   });
 
   it('works on a 320 px wide phone', async () => {
-    const phone = await session.context.newPage();
-    await phone.setViewportSize({ width: 320, height: 640 });
-    const small = await open(EN, phone);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    for (const testId of ['play-pause', 'heatmap', 'dataset', 'learning-rate', 'metrics', 'loss-chart']) {
-      const part = (await small.getByTestId(testId).boundingBox())!;
-      expect(part.x + part.width, testId).toBeLessThanOrEqual(320);
-      expect(part.width, testId).toBeGreaterThan(30);
-    }
-    await small.getByTestId('step').click();
-    expect(await small.getByTestId('step-count').textContent()).toBe('1');
-    await phone.close();
+    const { page, widget } = await openOnPhone(spec.session, EN, 'playground', { scroll: true });
+    await expectPartsFitPhone(
+      widget,
+      ['play-pause', 'heatmap', 'dataset', 'learning-rate', 'metrics', 'loss-chart'],
+      30,
+    );
+    await widget.getByTestId('step').click();
+    expect(await widget.getByTestId('step-count').textContent()).toBe('1');
+    await page.close();
   });
 });
 
 describe('network playground without JavaScript', () => {
   it('shows a snapshot computed at build time and hides the controls', async () => {
-    const session = await openBrowser({ javaScriptEnabled: false });
-    const page = await session.context.newPage();
-    await page.goto(EN);
-    const widget = page.getByTestId('playground');
-    expect(await widget.getByTestId('snapshot').isVisible()).toBe(true);
-    expect(await widget.getByTestId('snapshot').locator('figcaption').textContent()).toMatch(
-      /^Snapshot: on the Two circles data, the network 2 → 4 → 4 → 1 .* after 400 steps has training loss [\d.]+, test loss [\d.]+ and test accuracy 100%\./,
-    );
-    expect(await widget.getByTestId('controls').isVisible()).toBe(false);
-    expect(await widget.getByTestId('play-pause').isVisible()).toBe(false);
-    await session.close();
+    await withoutJavaScript(EN, 'playground', async (widget) => {
+      expect(await widget.getByTestId('snapshot').isVisible()).toBe(true);
+      expect(await widget.getByTestId('snapshot').locator('figcaption').textContent()).toMatch(
+        /^Snapshot: on the Two circles data, the network 2 → 4 → 4 → 1 .* after 400 steps has training loss [\d.]+, test loss [\d.]+ and test accuracy 100%\./,
+      );
+      expect(await widget.getByTestId('controls').isVisible()).toBe(false);
+      expect(await widget.getByTestId('play-pause').isVisible()).toBe(false);
+    });
   });
 });
