@@ -1,9 +1,9 @@
 // Why: rehype-katex reports a bad formula as a warning and renders it in red, so a typo ships silently.
 // This runs rehype-katex and turns its warnings into a build error naming the file, line and formula.
 import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
-import { readFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { linesBeforeBody } from '../pipeline/render/source-lines.ts';
 
 export class FormulaError extends Error {
   override name = 'FormulaError';
@@ -18,7 +18,7 @@ export default function rehypeKatexStrict(options: KatexOptions = {}) {
     const failures = file.messages.slice(before).filter((m) => m.source === 'rehype-katex');
     if (failures.length === 0) return;
     const where = file.path ?? 'a note';
-    const offset = frontmatterLines(file);
+    const offset = linesBeforeBody(file);
     const details = failures
       .map((m) => {
         const bodyLine = m.place && 'line' in m.place ? m.place.line : m.place?.start.line;
@@ -33,21 +33,4 @@ export default function rehypeKatexStrict(options: KatexOptions = {}) {
         'escape it as "\\$".',
     );
   };
-}
-
-/**
- * Astro hands the processor the body without its frontmatter, so positions are body-relative.
- * The number of lines before the body turns them back into lines of the file a contributor edits.
- */
-function frontmatterLines(file: VFile): number {
-  if (!file.path) return 0;
-  try {
-    const source = readFileSync(file.path, 'utf8');
-    const body = String(file.value);
-    // Astro also trims the body, so find where it starts rather than assume it runs to the end.
-    const start = source.indexOf(body.slice(0, 500));
-    return start > 0 ? source.slice(0, start).split('\n').length - 1 : 0;
-  } catch {
-    return 0;
-  }
 }

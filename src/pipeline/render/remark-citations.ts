@@ -17,6 +17,7 @@ import {
 } from '../../lib/content/bibtex.ts';
 import { nearest } from '../../lib/text/nearest.ts';
 import { contentHash } from '../../lib/content/translation.ts';
+import { linesBeforeBody } from './source-lines.ts';
 
 export const DEFAULT_BIBLIOGRAPHY = 'content/references.bib';
 
@@ -89,7 +90,7 @@ export default function remarkCitations(options: CitationOptions = {}) {
     const lineOf = (node: Text, index: number) => {
       const start = node.position?.start.line;
       if (start === undefined) return undefined;
-      offset ??= frontmatterLines(file);
+      offset ??= linesBeforeBody(file);
       return start + offset + (node.value.slice(0, index).match(/\n/g)?.length ?? 0);
     };
 
@@ -216,21 +217,4 @@ function referenceList(
     // A blockquote renamed to <div class="references">: the sanitizer keeps a div's class (not an <ol>'s).
     { type: 'blockquote', data: { hName: 'div', hProperties: { className: ['references'] } }, children: [list] },
   ];
-}
-
-/**
- * Astro hands the processor the body without its frontmatter, so positions are body-relative.
- * The number of lines before the body turns them back into lines of the file a contributor edits
- * (the same reckoning as rehype-katex-strict).
- */
-function frontmatterLines(file: VFile): number {
-  if (!file.path) return 0;
-  try {
-    const source = readFileSync(file.path, 'utf8');
-    const body = String(file.value);
-    const start = source.indexOf(body.slice(0, 500));
-    return start > 0 ? source.slice(0, start).split('\n').length - 1 : 0;
-  } catch {
-    return 0;
-  }
 }
