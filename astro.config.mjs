@@ -10,7 +10,7 @@ import { IFRAME_HOSTS } from './src/pipeline/render/rehype-safe-html.ts';
 import { TAG_IDS } from './src/pipeline/content/registry.ts';
 import contentGuard from './src/pipeline/content/guard.ts';
 import katexAssets from './src/katex/assets.ts';
-import { markdownProcessor } from './src/pipeline/render/processor.ts';
+import { markdownProcessor, shikiConfig } from './src/pipeline/render/processor.ts';
 import leanLazyImports from './src/pipeline/render/lean-lazy-imports.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
@@ -26,11 +26,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   markdown: {
     processor: markdownProcessor,
-    shikiConfig: {
-      // The high-contrast GitHub themes: the plain ones have token colours below WCAG AA (4.5:1).
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: false,
-    },
+    shikiConfig,
   },
   integrations: [
     contentGuard({ notesDir: NOTES_DIR, tagIds: TAG_IDS }),

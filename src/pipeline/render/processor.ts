@@ -1,7 +1,7 @@
 // The render stage: how a note's Markdown becomes HTML. One unified() processor (Astro 7's default processor
 // ignores remark/rehype plugins); MDX notes inherit it. The plugins run in the order of RENDER_STEPS, which the
 // README's pipeline section lists (tests/unit/docs/pipeline.test.ts keeps the two in step).
-import { unified } from '@astrojs/markdown-remark';
+import { unified, type ShikiConfig } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import remarkToc from 'remark-toc';
 import rehypeKatexStrict from '../../katex/rehype-katex-strict.ts';
@@ -60,3 +60,26 @@ export const markdownProcessor = unified({
   gfm: true,
   smartypants: false,
 });
+
+type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
+
+/**
+ * Shiki stops tokenizing a line after 500 ms and colours the rest of it as plain text. The first line a grammar
+ * meets pays for compiling its regular expressions, so on a busy machine a Swift string interpolation came out in
+ * two colours in one build and one in the next: the same note, different HTML. Without the limit a build's output
+ * depends on its sources alone. (Shiki reads the option from the object its transformers see.)
+ */
+export const wholeLines: ShikiTransformer = {
+  name: 'deep-learning-notes:whole-lines',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
+/** Code blocks: Shiki, between the Markdown and the HTML tree (Astro runs it). */
+export const shikiConfig: Partial<ShikiConfig> = {
+  // The high-contrast GitHub themes: the plain ones have token colours below WCAG AA (4.5:1).
+  themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+  defaultColor: false,
+  transformers: [wholeLines],
+};
