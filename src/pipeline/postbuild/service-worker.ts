@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_CACHE_DIR } from '../build-cache.ts';
+import { codeDigest } from '../code-digest.ts';
 import type { PageScan } from './built-pages.ts';
 import {
   DEFAULT_PRECACHE_BUDGET,
@@ -115,17 +115,11 @@ const MANIFEST_PLACEHOLDER = `{url:"${PLACEHOLDER_URL}",revision:null}`;
 
 /**
  * The worker's code with a placeholder where the precache manifest goes. Workbox bundles and minifies the same
- * worker on every build (about a second); its code depends only on this file and Workbox's version, so it is
- * generated once per pair and kept in the build's cache.
+ * worker on every build (about a second); its code depends only on this module (with what it imports) and
+ * Workbox's version, which the code digest covers, so it is generated once per digest and kept in the build's cache.
  */
 async function workerTemplate(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const workboxVersion = (require('workbox-build/package.json') as { version: string }).version;
-  const key = createHash('sha256')
-    .update(workboxVersion)
-    .update(readFileSync(fileURLToPath(import.meta.url)))
-    .digest('hex')
-    .slice(0, 16);
+  const key = codeDigest([fileURLToPath(import.meta.url)]);
   const cached = join(BUILD_CACHE_DIR, 'service-worker', `${key}.js`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
   mkdirSync(dirname(cached), { recursive: true });
