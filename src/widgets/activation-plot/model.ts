@@ -9,6 +9,7 @@ import {
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
 import type { Lang } from '../../lib/content/lang.ts';
+import { readLink, type WidgetModel } from '../kit/widget-model.ts';
 import { hashFlag, hashList, hashNumber, hashOneOf, hashState } from '../../lib/text/hash-state.ts';
 
 export interface PlotState {
@@ -421,3 +422,10 @@ export function axesMarkup(view: PlotView): string {
     `<g class="activation-plot__ylabels">${labels(yTicks, (t) => `x="${left - 7}" y="${t.px}"`)}</g>`
   );
 }
+
+/** The activation plot for the kit's base element: a link carries the selection and the range. */
+export const widgetModel: WidgetModel<PlotState, PlotAction> = {
+  initialState,
+  update,
+  hash: { segment: HASH_SEGMENT, write: toHash, read: readLink(fromHash, (state) => ({ type: 'load', state })) },
+};

@@ -6,14 +6,10 @@ import { setAttributes, setShown, setText, setValue } from '../kit/dom-patch.ts'
 import { WidgetElement } from '../kit/widget-element.ts';
 import {
   DEFAULT_SIZE,
-  HASH_SEGMENT,
   axesMarkup,
   derive,
-  fromHash,
-  initialState,
   keyStep,
-  toHash,
-  update,
+  widgetModel,
   type PlotAction,
   type PlotState,
   type PlotView,
@@ -22,7 +18,7 @@ import {
 const ZOOM_STEP = 1.25;
 const PAN_FRACTION = 0.2;
 
-export class ActivationPlotElement extends WidgetElement<PlotState, PlotAction, PlotState> {
+export class ActivationPlotElement extends WidgetElement<PlotState, PlotAction> {
   #view: PlotView | undefined;
   #axes = '';
   #selection = '';
@@ -32,20 +28,7 @@ export class ActivationPlotElement extends WidgetElement<PlotState, PlotAction, 
   #pointers = new Map<number, { x: number }>();
 
   constructor() {
-    super(
-      {
-        initialState,
-        update,
-        hash: {
-          segment: HASH_SEGMENT,
-          share: (state) => state,
-          write: toHash,
-          read: fromHash,
-          load: (state) => ({ type: 'load', state }),
-        },
-      },
-      { startsNearViewport: true, revealsSharedLink: true },
-    );
+    super(widgetModel, { startsNearViewport: true, revealsSharedLink: true });
   }
 
   protected override setUp(): void {

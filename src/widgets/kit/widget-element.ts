@@ -4,30 +4,16 @@
 // the polite announcement for screen readers, drawing that waits until the widget is near the viewport, and an
 // animation loop while the widget plays.
 import type { Lang } from '../../lib/content/lang.ts';
+import { readHashSegment } from '../../lib/text/url-hash.ts';
 import { replaceHashSegment } from '../hash-sync.ts';
 import { whenNearViewport } from '../when-near-viewport.ts';
 import { setText } from './dom-patch.ts';
+import type { WidgetModel } from './widget-model.ts';
 
 /** Wait this long after the last change before touching the URL (Safari throttles history.replaceState). */
 const HASH_DELAY_MS = 300;
 /** Wait this long after the last change before announcing it, so a dragged slider is read once, not 20 times. */
 const ANNOUNCE_DELAY_MS = 500;
-
-/** What the base needs of a widget's model (model.ts). */
-export interface WidgetModel<State, Action, Shared> {
-  readonly initialState: State;
-  readonly update: (state: State, action: Action) => State;
-  /** The part of the state a link carries, in the widget's segment of the URL hash. */
-  readonly hash: {
-    readonly segment: string;
-    readonly share: (state: State) => Shared;
-    readonly write: (shared: Shared) => string;
-    /** The shared part in a whole URL hash, or undefined when the hash holds none for this widget. */
-    readonly read: (hash: string) => Shared | undefined;
-    /** The action that puts a shared configuration in place. */
-    readonly load: (shared: Shared) => Action;
-  };
-}
 
 export interface WidgetOptions {
   /**
@@ -46,10 +32,10 @@ export interface DispatchOptions {
   readonly announce?: boolean;
 }
 
-export abstract class WidgetElement<State, Action, Shared> extends HTMLElement {
+export abstract class WidgetElement<State, Action> extends HTMLElement {
   /** The page's language, from `data-lang`. */
   protected language: Lang = 'zh';
-  readonly #model: WidgetModel<State, Action, Shared>;
+  readonly #model: WidgetModel<State, Action>;
   readonly #options: WidgetOptions;
   #state: State;
   #setUp = false;
@@ -59,7 +45,7 @@ export abstract class WidgetElement<State, Action, Shared> extends HTMLElement {
   #announceTimer = 0;
   #frame = 0;
 
-  constructor(model: WidgetModel<State, Action, Shared>, options: WidgetOptions = {}) {
+  constructor(model: WidgetModel<State, Action>, options: WidgetOptions = {}) {
     super();
     this.#model = model;
     this.#options = options;
@@ -93,15 +79,14 @@ export abstract class WidgetElement<State, Action, Shared> extends HTMLElement {
   #setUpOnce(): void {
     this.#setUp = true;
     this.language = this.dataset.lang === 'en' ? 'en' : 'zh';
-    const { hash, update } = this.#model;
-    const shared = hash.read(location.hash);
-    if (shared !== undefined) this.#state = update(this.#state, hash.load(shared));
+    const loadLink = this.#model.hash.read(location.hash);
+    if (loadLink) this.#state = this.#model.update(this.#state, loadLink);
     // The listeners belong to the element and its children, so they stay for the element's life.
     for (const type of ['input', 'change', 'click']) this.addEventListener(type, this.#onEvent);
     this.setUp();
     this.render(undefined);
-    if (!this.#options.startsNearViewport || shared !== undefined) this.start();
-    if (shared !== undefined && this.#options.revealsSharedLink) this.scrollIntoView({ block: 'center' });
+    if (!this.#options.startsNearViewport || loadLink) this.start();
+    if (loadLink && this.#options.revealsSharedLink) this.scrollIntoView({ block: 'center' });
   }
 
   /** Applies `action`; a change is rendered, written to the URL hash and announced. */
@@ -112,8 +97,8 @@ export abstract class WidgetElement<State, Action, Shared> extends HTMLElement {
     if (next === previous) return;
     this.#state = next;
     this.render(previous);
-    const { share, write } = this.#model.hash;
-    if (!options.fromHash && write(share(previous)) !== write(share(next))) this.#scheduleHashWrite();
+    const { write } = this.#model.hash;
+    if (!options.fromHash && write(previous) !== write(next)) this.#scheduleHashWrite();
     if (options.announce ?? this.announces(action)) this.announceSoon();
     if (this.playing()) this.#requestFrame();
   }
@@ -192,18 +177,19 @@ export abstract class WidgetElement<State, Action, Shared> extends HTMLElement {
     }
   };
 
+  /** A link followed within the page: its state is loaded unless it is the one shown already. */
   #onHashChange = (): void => {
-    const { read, write, share, load } = this.#model.hash;
-    const shared = read(location.hash);
-    if (shared !== undefined && write(shared) !== write(share(this.#state)))
-      this.dispatch(load(shared), { fromHash: true });
+    const { segment, read, write } = this.#model.hash;
+    const loadLink = read(location.hash);
+    if (loadLink && readHashSegment(location.hash, segment) !== write(this.#state))
+      this.dispatch(loadLink, { fromHash: true });
   };
 
   #scheduleHashWrite(): void {
     clearTimeout(this.#hashTimer);
     this.#hashTimer = window.setTimeout(() => {
-      const { segment, write, share } = this.#model.hash;
-      replaceHashSegment(segment, write(share(this.#state)));
+      const { segment, write } = this.#model.hash;
+      replaceHashSegment(segment, write(this.#state));
     }, HASH_DELAY_MS);
   }
 

@@ -7,8 +7,10 @@ import {
   type ActivationId,
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
+import { fillTemplate } from '../../lib/text/template.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { neuron, type NeuronError } from '../../lib/nn/neuron.ts';
+import { readLink, type WidgetModel } from '../kit/widget-model.ts';
 import { hashList, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
 
 export const MIN_INPUTS = 1;
@@ -184,15 +186,13 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
-const fill = (template: string, vars: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
 const shorten = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
 /** The sentence for one unusable field. */
 export function invalidMessage(entry: InvalidField, lang: Lang): string {
   const s = STRINGS[lang];
   const template = entry.reason === 'empty' ? s.empty : entry.reason === 'not-a-number' ? s.notANumber : s.outOfRange;
-  return fill(template, { field: entry.field, text: shorten(entry.text.trim()) });
+  return fillTemplate(template, { field: entry.field, text: shorten(entry.text.trim()) });
 }
 
 function errorMessage(error: NeuronError, lang: Lang): string {
@@ -304,7 +304,7 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
       y: `y = ${fn.symbol}(${formatNumber(z)}) = ${formatNumber(y)}`,
       dydz: `dy/dz = ${fn.symbol}′(${formatNumber(z)}) = ${formatNumber(dydz)}`,
     };
-    announcement = fill(s.announce, { z: formatNumber(z), y: formatNumber(y) });
+    announcement = fillTemplate(s.announce, { z: formatNumber(z), y: formatNumber(y) });
   } else {
     messages.push(errorMessage(result.error, lang));
   }
@@ -358,3 +358,10 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
 
 /** The activation picker's options, in display order. */
 export const ACTIVATION_OPTIONS = ACTIVATION_IDS.map((id) => ({ id, label: activations[id].label }));
+
+/** The neuron widget for the kit's base element: a link carries the whole configuration. */
+export const widgetModel: WidgetModel<NeuronState, NeuronAction> = {
+  initialState,
+  update,
+  hash: { segment: HASH_SEGMENT, write: toHash, read: readLink(fromHash, (state) => ({ type: 'load', state })) },
+};

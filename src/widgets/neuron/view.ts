@@ -2,35 +2,11 @@
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
 import { setAttributes, setShown, setText } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
-import {
-  HASH_SEGMENT,
-  derive,
-  fromHash,
-  initialState,
-  toHash,
-  update,
-  type FieldName,
-  type NeuronAction,
-  type NeuronState,
-  type NeuronView,
-} from './model.ts';
+import { derive, widgetModel, type FieldName, type NeuronAction, type NeuronState, type NeuronView } from './model.ts';
 
-export class NeuronElement extends WidgetElement<NeuronState, NeuronAction, NeuronState> {
+export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
   constructor() {
-    super(
-      {
-        initialState,
-        update,
-        hash: {
-          segment: HASH_SEGMENT,
-          share: (state) => state,
-          write: toHash,
-          read: fromHash,
-          load: (state) => ({ type: 'load', state }),
-        },
-      },
-      { revealsSharedLink: true },
-    );
+    super(widgetModel, { revealsSharedLink: true });
   }
 
   protected override onInput(event: Event): void {

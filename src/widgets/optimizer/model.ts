@@ -4,10 +4,12 @@
 // frame and patches the SVG. Imports only src/lib; the optimizers are the ones that train the playground.
 import { contourSegments, joinSegments, sampleGrid } from '../../lib/nn/contours.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
+import { fillTemplate } from '../../lib/text/template.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/nn/loss-surfaces.ts';
 import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/nn/optimizers.ts';
 import { hashNumber, hashOneOf, hashState, type HashFields } from '../../lib/text/hash-state.ts';
+import { readLink, type WidgetModel } from '../kit/widget-model.ts';
 
 /** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
 export const HASH_NAME = 'optimizer';
@@ -282,9 +284,6 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
-
 export interface WalkerView {
   readonly id: OptimizerId;
   readonly name: string;
@@ -342,13 +341,13 @@ export function derive(state: OptimizerVizState, lang: Lang): OptimizerVizView {
   const start = toView(surface, state.config.start.x, state.config.start.y);
   const described = walkers.map((w) =>
     w.diverged
-      ? fill(s.walkerDiverged, { name: w.name })
-      : fill(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss }),
+      ? fillTemplate(s.walkerDiverged, { name: w.name })
+      : fillTemplate(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss }),
   );
   return {
     surface,
     surfaceName: s.surfaces[surface],
-    steps: fill(s.steps, { step: state.step }),
+    steps: fillTemplate(s.steps, { step: state.step }),
     step: state.step,
     walkers,
     start: {
@@ -361,7 +360,7 @@ export function derive(state: OptimizerVizState, lang: Lang): OptimizerVizView {
       const p = toView(surface, m.x, m.y);
       return { px: round(p.px, 1), py: round(p.py, 1) };
     }),
-    summary: fill(s.summary, { step: state.step, walkers: described.join(lang === 'zh' ? '；' : '; ') }),
+    summary: fillTemplate(s.summary, { step: state.step, walkers: described.join(lang === 'zh' ? '；' : '; ') }),
     playing: state.playing,
     finished: state.step >= MAX_STEPS || walkers.every((w) => w.diverged),
   };
@@ -395,3 +394,14 @@ export function startRange(surface: SurfaceId): {
   const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
   return { x: { min: xMin, max: xMax }, y: { min: yMin, max: yMax }, step: 0.01 };
 }
+
+/** The visualizer for the kit's base element: a link carries the configuration, and the walks restart from it. */
+export const widgetModel: WidgetModel<OptimizerVizState, OptimizerVizAction> = {
+  initialState,
+  update,
+  hash: {
+    segment: HASH_NAME,
+    write: (state) => toHash(state.config),
+    read: readLink(fromHash, (config) => ({ type: 'load', config })),
+  },
+};

@@ -5,18 +5,14 @@ import type { OptimizerId } from '../../lib/nn/optimizers.ts';
 import { setAttributes, setPlaying, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
 import {
-  HASH_NAME,
   RATES,
   VIEW,
   contourMarkup,
   derive,
-  fromHash,
   fromView,
   initialState,
   startRange,
-  toHash,
-  update,
-  type OptimizerConfig,
+  widgetModel,
   type OptimizerVizAction,
   type OptimizerVizState,
 } from './model.ts';
@@ -24,21 +20,11 @@ import {
 /** Steps per animation frame while playing: a 1,000-step walk takes about 5 s at 60 frames a second. */
 const STEPS_PER_FRAME = 3;
 
-export class OptimizerVizElement extends WidgetElement<OptimizerVizState, OptimizerVizAction, OptimizerConfig> {
+export class OptimizerVizElement extends WidgetElement<OptimizerVizState, OptimizerVizAction> {
   #surface = '';
 
   constructor() {
-    super({
-      initialState,
-      update,
-      hash: {
-        segment: HASH_NAME,
-        share: (state) => state.config,
-        write: toHash,
-        read: fromHash,
-        load: (config) => ({ type: 'load', config }),
-      },
-    });
+    super(widgetModel);
   }
 
   protected override setUp(): void {

@@ -2,6 +2,7 @@
 // with the data points on top, and a thumbnail of every neuron's output. Colours come from the widget's CSS
 // custom properties, so the dark theme has its own palette; buffers are reused frame after frame.
 import type { Network } from '../../lib/nn/mlp.ts';
+import type { PlaygroundState } from './model.ts';
 import {
   GRID,
   neuronScale,
@@ -12,9 +13,8 @@ import {
   toPixel,
   type NetworkPicture,
   type Palette,
-  type PlaygroundState,
   type Rgb,
-} from './model.ts';
+} from './picture.ts';
 
 type Points = PlaygroundState['points'];
 

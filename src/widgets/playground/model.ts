@@ -20,6 +20,7 @@ import {
   type Point,
 } from '../../lib/nn/datasets.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
+import { fillTemplate } from '../../lib/text/template.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import {
   OPTIMIZER_IDS,
@@ -28,7 +29,6 @@ import {
   crossEntropy,
   evaluate,
   isOptimizerId,
-  layerSizes,
   parameterCount,
   trainStep,
   type Example,
@@ -38,6 +38,7 @@ import {
 } from '../../lib/nn/mlp.ts';
 import { deriveSeed, mulberry32, shuffle } from '../../lib/nn/random.ts';
 import { hashList, hashNumber, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
+import { readLink, type WidgetModel } from '../kit/widget-model.ts';
 
 /** Name of the playground's segment in the URL hash: `#playground:d=xor&h=4,4&…`. */
 export const HASH_NAME = 'playground';
@@ -56,10 +57,6 @@ export const CHOICES = {
 } as const;
 /** Seeds are 32-bit unsigned integers. */
 export const MAX_SEED = 2 ** 32 - 1;
-/** The square shown by the pictures: [−EXTENT, EXTENT]² (the data lie in [−1, 1]² before noise). */
-export const EXTENT = 1.25;
-/** Cells per side of the grid on which the network is sampled for the heat map and the neuron thumbnails. */
-export const GRID = 48;
 /** The loss history keeps at most this many points; older ones are thinned out as it grows. */
 export const MAX_HISTORY = 400;
 
@@ -385,123 +382,6 @@ export function fromHash(hash: string): PlaygroundConfig | undefined {
   return shared && normalizeConfig(shared);
 }
 
-// --- Pictures -----------------------------------------------------------------------------------------------
-
-/** The value of every neuron over the GRID × GRID cell centres of [−EXTENT, EXTENT]², row 0 at the top. */
-export interface NetworkPicture {
-  readonly size: number;
-  /** Layer sizes from the input (2) to the output (1). */
-  readonly sizes: readonly number[];
-  /** values[l][j][cell]: output of neuron j of layer l (layer 0 = the inputs x₁, x₂); cell = row · size + column. */
-  readonly values: ReadonlyArray<ReadonlyArray<Float32Array>>;
-  /** σ(output logit) per cell: the probability of class 1 (blue) the heat map shows. */
-  readonly probability: Float32Array;
-}
-
-/** The centre of cell (column, row) in data coordinates; row 0 is the top (largest y). */
-export function cellCentre(column: number, row: number, size = GRID): { x: number; y: number } {
-  return { x: -EXTENT + ((column + 0.5) * 2 * EXTENT) / size, y: EXTENT - ((row + 0.5) * 2 * EXTENT) / size };
-}
-
-/**
- * Every neuron's output over the grid: the forward pass z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = f(z⁽ˡ⁾) of `forward`, run for
- * all cells at once, layer by layer, into flat arrays (no dropout: this is the network as evaluated). Pass the
- * previous picture as `reuse` to write into its arrays when the layer sizes match (no allocation per frame).
- */
-export function pictureNetwork(network: Network, size = GRID, reuse?: NetworkPicture): NetworkPicture {
-  const sizes = layerSizes(network);
-  const cells = size * size;
-  const fits = reuse && reuse.size === size && reuse.sizes.join() === sizes.join();
-  const values = fits ? reuse.values : sizes.map((n) => Array.from({ length: n }, () => new Float32Array(cells)));
-  const probability = fits ? reuse.probability : new Float32Array(cells);
-  const [xs, ys] = values[0] as [Float32Array, Float32Array];
-  for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; column++) {
-      const { x, y } = cellCentre(column, row, size);
-      xs[row * size + column] = x;
-      ys[row * size + column] = y;
-    }
-  }
-  network.layers.forEach((layer, l) => {
-    const f = layer.activation === 'linear' ? (z: number) => z : activationFunctions[layer.activation].f;
-    const inputs = values[l]!;
-    const outputs = values[l + 1]!;
-    layer.weights.forEach((row, j) => {
-      const out = outputs[j]!;
-      const bias = layer.biases[j]!;
-      for (let cell = 0; cell < cells; cell++) {
-        let z = bias;
-        for (let i = 0; i < row.length; i++) z += row[i]! * inputs[i]![cell]!;
-        out[cell] = f(z);
-      }
-    });
-  });
-  const logits = values.at(-1)![0]!;
-  for (let cell = 0; cell < cells; cell++) probability[cell] = 1 / (1 + Math.exp(-logits[cell]!));
-  return { size, sizes, values, probability };
-}
-
-/** An RGB colour, 0–255 per channel. */
-export type Rgb = readonly [number, number, number];
-
-/** The colours of a diverging scale: class 0 (t = −1), the neutral middle (t = 0), class 1 (t = +1). */
-export interface Palette {
-  readonly negative: Rgb;
-  readonly neutral: Rgb;
-  readonly positive: Rgb;
-}
-
-/**
- * Writes the colour of t ∈ [−1, 1] (clamped) for each value into `out` (RGBA, 4 bytes per value): a linear blend
- * from `neutral` towards `negative` or `positive` by |t|, opaque. `scale` maps a value to t.
- */
-export function paint(
-  values: ArrayLike<number>,
-  scale: (value: number) => number,
-  palette: Palette,
-  out: Uint8ClampedArray,
-): void {
-  for (let i = 0; i < values.length; i++) {
-    const t = clamp(scale(values[i]!), -1, 1);
-    const end = t < 0 ? palette.negative : palette.positive;
-    const a = t === t ? Math.abs(t) : 0;
-    out[4 * i] = palette.neutral[0] + (end[0] - palette.neutral[0]) * a;
-    out[4 * i + 1] = palette.neutral[1] + (end[1] - palette.neutral[1]) * a;
-    out[4 * i + 2] = palette.neutral[2] + (end[2] - palette.neutral[2]) * a;
-    out[4 * i + 3] = 255;
-  }
-}
-
-/** The heat map's scale: probability p of class 1 to t = 2p − 1 (class 0 at p = 0, undecided at p = ½). */
-export const probabilityScale = (p: number) => 2 * p - 1;
-
-/**
- * A neuron thumbnail's scale: its output divided by the largest |output| over the grid, so each thumbnail uses
- * the full range whatever the activation (sign kept: a ReLU neuron is neutral to positive, tanh both ways).
- */
-export function neuronScale(values: ArrayLike<number>): (value: number) => number {
-  let largest = 0;
-  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]!));
-  return largest > 0 && Number.isFinite(largest) ? (v) => v / largest : () => 0;
-}
-
-/** A CSS colour `#rrggbb` or `rgb(r, g, b)` as RGB, or undefined. */
-export function parseColor(text: string): Rgb | undefined {
-  const value = text.trim();
-  const hex = /^#([0-9a-f]{6})$/i.exec(value);
-  if (hex) {
-    const n = parseInt(hex[1]!, 16);
-    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  }
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(value);
-  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : undefined;
-}
-
-/** Data coordinates to a position in a picture of `size` px: x to the right, y up. */
-export function toPixel(x: number, y: number, size: number): { px: number; py: number } {
-  return { px: ((x + EXTENT) / (2 * EXTENT)) * size, py: ((EXTENT - y) / (2 * EXTENT)) * size };
-}
-
 // --- Text and the loss chart --------------------------------------------------------------------------------
 
 const STRINGS = {
@@ -532,9 +412,6 @@ const STRINGS = {
     noHidden: '没有隐藏层',
   },
 } as const satisfies Record<Lang, unknown>;
-
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 
 /** A loss as printed: 3 decimals below 10 (0.693, 0.042), `—` when there is none. */
 export const formatLoss = (loss: number) => (Number.isFinite(loss) ? formatNumber(loss, 3) : '—');
@@ -605,10 +482,10 @@ export function derive(state: PlaygroundState, lang: Lang): PlaygroundView {
     trainAccuracy: formatAccuracy(metrics.trainAccuracy),
     testAccuracy: numbers.accuracy,
     architecture: [2, ...config.hidden, 1].join(' → '),
-    parameters: fill(s.parameters, { n: parameterCount(run.network) }),
-    summary: fill(s.summary, numbers),
-    boundaryLabel: fill(s.boundary, numbers),
-    chartLabel: fill(s.chart, numbers),
+    parameters: fillTemplate(s.parameters, { n: parameterCount(run.network) }),
+    summary: fillTemplate(s.summary, numbers),
+    boundaryLabel: fillTemplate(s.boundary, numbers),
+    chartLabel: fillTemplate(s.chart, numbers),
     status: state.playing ? s.playing : s.paused,
     chart: chartPaths(state.history),
     datasetLabel: s.datasets[config.dataset],
@@ -631,3 +508,14 @@ export const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The largest noise level, re-exported for the controls. */
 export { MAX_NOISE };
+
+/** The playground for the kit's base element: a link carries the configuration, and the run restarts from it. */
+export const widgetModel: WidgetModel<PlaygroundState, PlaygroundAction> = {
+  initialState,
+  update,
+  hash: {
+    segment: HASH_NAME,
+    write: (state) => toHash(state.config),
+    read: readLink(fromHash, (config) => ({ type: 'load', config })),
+  },
+};

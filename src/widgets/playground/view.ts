@@ -8,16 +8,12 @@ import { setAttributes, setPlaying, setShown, setText } from '../kit/dom-patch.t
 import { WidgetElement } from '../kit/widget-element.ts';
 import { PlaygroundCanvases } from './canvases.ts';
 import {
-  HASH_NAME,
   MAX_SEED,
   derive,
-  fromHash,
-  initialState,
   sameConfig,
-  toHash,
   update,
+  widgetModel,
   type PlaygroundAction,
-  type PlaygroundConfig,
   type PlaygroundState,
   type PlaygroundView,
 } from './model.ts';
@@ -27,7 +23,7 @@ const FRAME_BUDGET_MS = 6;
 /** While training, screen readers hear the numbers at most this often. */
 const ANNOUNCE_EVERY_MS = 10_000;
 
-export class PlaygroundElement extends WidgetElement<PlaygroundState, PlaygroundAction, PlaygroundConfig> {
+export class PlaygroundElement extends WidgetElement<PlaygroundState, PlaygroundAction> {
   #stepsPerFrame = 1;
   #lastAnnounce = 0;
   #canvases: PlaygroundCanvases | undefined;
@@ -35,20 +31,7 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
   #theme: MutationObserver | undefined;
 
   constructor() {
-    super(
-      {
-        initialState,
-        update,
-        hash: {
-          segment: HASH_NAME,
-          share: (state) => state.config,
-          write: toHash,
-          read: fromHash,
-          load: (config) => ({ type: 'load', config }),
-        },
-      },
-      { startsNearViewport: true },
-    );
+    super(widgetModel, { startsNearViewport: true });
   }
 
   protected override setUp(): void {

@@ -3,29 +3,31 @@ import { classProbability, flatten, forward } from '../../../src/lib/nn/mlp.ts';
 import {
   CHOICES,
   DEFAULT_CONFIG,
-  GRID,
   MAX_HISTORY,
   POINT_COUNT,
   appendHistory,
-  cellCentre,
   chartPaths,
   createState,
   derive,
   fromHash,
   initialState,
-  neuronScale,
   normalizeConfig,
-  paint,
-  parseColor,
-  pictureNetwork,
-  probabilityScale,
   snap,
   toHash,
-  toPixel,
   update,
   type PlaygroundAction,
   type PlaygroundState,
 } from '../../../src/widgets/playground/model.ts';
+import {
+  GRID,
+  cellCentre,
+  neuronScale,
+  paint,
+  parseColor,
+  pictureNetwork,
+  probabilityScale,
+  toPixel,
+} from '../../../src/widgets/playground/picture.ts';
 
 const apply = (state: PlaygroundState, ...actions: PlaygroundAction[]) => actions.reduce(update, state);
 const train = (state: PlaygroundState, steps: number) => update(state, { type: 'train', steps });
