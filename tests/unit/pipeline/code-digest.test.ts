@@ -13,8 +13,14 @@ const write = (path: string, text: string) => {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'code-digest-'));
   write('entry.ts', "import { b } from './lib/b.ts';\nexport const a = () => import('./lazy.ts').then(() => b);\n");
-  write('lib/b.ts', "import data from '../data.json' with { type: 'json' };\nimport { z } from 'zod';\nexport const b = [data, z];\n");
-  write('lazy.ts', "import 'astro:content';\nimport { readFileSync } from 'node:fs';\nexport const lazy = readFileSync;\n");
+  write(
+    'lib/b.ts',
+    "import data from '../data.json' with { type: 'json' };\nimport { z } from 'zod';\nexport const b = [data, z];\n",
+  );
+  write(
+    'lazy.ts',
+    "import 'astro:content';\nimport { readFileSync } from 'node:fs';\nexport const lazy = readFileSync;\n",
+  );
   write('data.json', '{ "x": 1 }');
   write('unrelated.ts', 'export const u = 1;\n');
 });
