@@ -9,7 +9,7 @@ import {
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
 import type { Lang } from '../../lib/content/lang.ts';
-import { readLink, type WidgetModel } from '../kit/widget-model.ts';
+import { stateHash, type WidgetModel } from '../kit/widget-model.ts';
 import { hashFlag, hashList, hashNumber, hashOneOf, hashState } from '../../lib/text/hash-state.ts';
 
 export interface PlotState {
@@ -427,5 +427,5 @@ export function axesMarkup(view: PlotView): string {
 export const widgetModel: WidgetModel<PlotState, PlotAction> = {
   initialState,
   update,
-  hash: { segment: HASH_SEGMENT, write: toHash, read: readLink(fromHash, (state) => ({ type: 'load', state })) },
+  hash: stateHash(HASH_SEGMENT, toHash, fromHash),
 };

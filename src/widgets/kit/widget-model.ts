@@ -15,13 +15,29 @@ export interface WidgetModel<State, Action> {
   };
 }
 
-/** `hash.read` from a model's `fromHash`: the action `load` makes of the state a link carries, if it has one. */
-export function readLink<Shared, Action>(
-  fromHash: (hash: string) => Shared | undefined,
-  load: (shared: Shared) => Action,
-): (hash: string) => Action | undefined {
-  return (hash) => {
-    const shared = fromHash(hash);
-    return shared === undefined ? undefined : load(shared);
+type Hash<State, Action> = WidgetModel<State, Action>['hash'];
+
+/** The hash of a widget whose link carries its whole state, loaded by a `{ type: 'load', state }` action. */
+export function stateHash<State>(
+  segment: string,
+  toHash: (state: State) => string,
+  fromHash: (hash: string) => State | undefined,
+): Hash<State, { readonly type: 'load'; readonly state: State }> {
+  return { segment, write: toHash, read: (hash) => ifFound(fromHash(hash), (state) => ({ type: 'load', state })) };
+}
+
+/** The hash of a widget whose link carries `state.config`, loaded by a `{ type: 'load', config }` action. */
+export function configHash<Config>(
+  segment: string,
+  toHash: (config: Config) => string,
+  fromHash: (hash: string) => Config | undefined,
+): Hash<{ readonly config: Config }, { readonly type: 'load'; readonly config: Config }> {
+  return {
+    segment,
+    write: (state) => toHash(state.config),
+    read: (hash) => ifFound(fromHash(hash), (config) => ({ type: 'load', config })),
   };
 }
+
+const ifFound = <T, R>(value: T | undefined, then: (value: T) => R): R | undefined =>
+  value === undefined ? undefined : then(value);

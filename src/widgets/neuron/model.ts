@@ -10,7 +10,7 @@ import { formatNumber } from '../../lib/text/format-number.ts';
 import { fillTemplate } from '../../lib/text/template.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { neuron, type NeuronError } from '../../lib/nn/neuron.ts';
-import { readLink, type WidgetModel } from '../kit/widget-model.ts';
+import { stateHash, type WidgetModel } from '../kit/widget-model.ts';
 import { hashList, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
 
 export const MIN_INPUTS = 1;
@@ -363,5 +363,5 @@ export const ACTIVATION_OPTIONS = ACTIVATION_IDS.map((id) => ({ id, label: activ
 export const widgetModel: WidgetModel<NeuronState, NeuronAction> = {
   initialState,
   update,
-  hash: { segment: HASH_SEGMENT, write: toHash, read: readLink(fromHash, (state) => ({ type: 'load', state })) },
+  hash: stateHash(HASH_SEGMENT, toHash, fromHash),
 };

@@ -9,7 +9,7 @@ import type { Lang } from '../../lib/content/lang.ts';
 import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/nn/loss-surfaces.ts';
 import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/nn/optimizers.ts';
 import { hashNumber, hashOneOf, hashState, type HashFields } from '../../lib/text/hash-state.ts';
-import { readLink, type WidgetModel } from '../kit/widget-model.ts';
+import { configHash, type WidgetModel } from '../kit/widget-model.ts';
 
 /** Name of the visualizer's segment in the URL hash: `#optimizer:s=saddle&x=-1.8&y=0.01&sgd=0.01&…`. */
 export const HASH_NAME = 'optimizer';
@@ -399,9 +399,5 @@ export function startRange(surface: SurfaceId): {
 export const widgetModel: WidgetModel<OptimizerVizState, OptimizerVizAction> = {
   initialState,
   update,
-  hash: {
-    segment: HASH_NAME,
-    write: (state) => toHash(state.config),
-    read: readLink(fromHash, (config) => ({ type: 'load', config })),
-  },
+  hash: configHash(HASH_NAME, toHash, fromHash),
 };

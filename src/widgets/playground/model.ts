@@ -38,7 +38,7 @@ import {
 } from '../../lib/nn/mlp.ts';
 import { deriveSeed, mulberry32, shuffle } from '../../lib/nn/random.ts';
 import { hashList, hashNumber, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
-import { readLink, type WidgetModel } from '../kit/widget-model.ts';
+import { configHash, type WidgetModel } from '../kit/widget-model.ts';
 
 /** Name of the playground's segment in the URL hash: `#playground:d=xor&h=4,4&…`. */
 export const HASH_NAME = 'playground';
@@ -513,9 +513,5 @@ export { MAX_NOISE };
 export const widgetModel: WidgetModel<PlaygroundState, PlaygroundAction> = {
   initialState,
   update,
-  hash: {
-    segment: HASH_NAME,
-    write: (state) => toHash(state.config),
-    read: readLink(fromHash, (config) => ({ type: 'load', config })),
-  },
+  hash: configHash(HASH_NAME, toHash, fromHash),
 };
