@@ -8,6 +8,7 @@ import {
   type ActivationId,
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
+import { fillTemplate } from '../../lib/text/template.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { stateHash, type WidgetModel } from '../kit/widget-model.ts';
 import { hashFlag, hashList, hashNumber, hashOneOf, hashState } from '../../lib/text/hash-state.ts';
@@ -230,10 +231,10 @@ export interface PlotView {
   readonly announcement: string;
 }
 
-const STRINGS: Record<Lang, { range: (min: string, max: string) => string; none: string; stop: string }> = {
-  en: { range: (min, max) => `x from ${min} to ${max}`, none: 'No function selected.', stop: '. ' },
-  zh: { range: (min, max) => `x 从 ${min} 到 ${max}`, none: '未选择任何函数。', stop: '。' },
-};
+const STRINGS = {
+  en: { range: 'x from {min} to {max}', none: 'No function selected.', stop: '. ' },
+  zh: { range: 'x 从 {min} 到 {max}', none: '未选择任何函数。', stop: '。' },
+} as const satisfies Record<Lang, unknown>;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 function ticks(min: number, max: number, count: number, toPx: (v: number) => number): Tick[] {
@@ -381,7 +382,7 @@ export function derive(
       points: values.map(({ id, y, dy }) => ({ id, y: inY(y), dy: state.derivatives ? inY(dy) : null })),
     },
     readout: { x: xText, rows },
-    rangeLabel: s.range(formatNumber(xMin, 3), formatNumber(xMax, 3)),
+    rangeLabel: fillTemplate(s.range, { min: formatNumber(xMin, 3), max: formatNumber(xMax, 3) }),
     announcement: rows.length ? `x = ${xText}${s.stop}${rowsText}` : s.none,
   };
 }
