@@ -323,42 +323,61 @@ async function compareStyles(pageA: Page, pageB: Page): Promise<string[]> {
   return report;
 }
 
+/** Compares one page variant and reports it; false when it differs. */
+async function compareVariant(browser: Browser, urlA: string, urlB: string, variant: Variant): Promise<boolean> {
+  const name = variantName(variant);
+  const open = () => Promise.all([openPage(browser, urlA, variant), openPage(browser, urlB, variant)]);
+  let [pageA, pageB] = await open();
+  // Styles first: the screenshot injects a style of its own (hidden caret) that it removes asynchronously.
+  const styles = values.styles ? await compareStyles(pageA, pageB) : [];
+  let shots = await Promise.all([screenshot(pageA), screenshot(pageB)]);
+  const imagesA = [decodePng(shots[0])];
+  const imagesB = [decodePng(shots[1])];
+  let pixels = comparePixels(imagesA[0]!, imagesB[0]!);
+  // Chromium antialiases a few edges under the sticky header's backdrop blur differently from one page
+  // load to the next: a pixel counts only if it differs between every shot of one build and every shot
+  // of the other.
+  for (let retry = 0; retry < NOISE_RELOADS && pixels.differing > 0; retry++) {
+    await Promise.all([pageA.close(), pageB.close()]);
+    [pageA, pageB] = await open();
+    shots = await Promise.all([screenshot(pageA), screenshot(pageB)]);
+    const [a, b] = [decodePng(shots[0]), decodePng(shots[1])];
+    for (const [x, y] of [[a, b], ...imagesB.map((earlier) => [a, earlier]), ...imagesA.map((earlier) => [earlier, b])])
+      if (pixels.differing > 0) pixels = bothTimes(pixels, comparePixels(x!, y!));
+    imagesA.push(a);
+    imagesB.push(b);
+  }
+  await Promise.all([pageA.close(), pageB.close()]);
+  if (pixels.differing === 0 && styles.length === 0) {
+    console.log(`same     ${name} (${pixels.width}×${pixels.height})`);
+    return true;
+  }
+  console.log(`DIFFERS  ${name}: ${pixels.differing} pixels of ${pixels.width}×${pixels.height}`);
+  for (const line of styles) console.log(`         ${line}`);
+  if (pixels.differing > 0) {
+    writeFileSync(join(outDir, `${name}-a.png`), shots[0]);
+    writeFileSync(join(outDir, `${name}-b.png`), shots[1]);
+    writeFileSync(join(outDir, `${name}-diff.png`), diffImage(pixels, imagesB.at(-1)!));
+  }
+  return false;
+}
+
 const [servedA, servedB] = await Promise.all([serveStatic(distA), serveStatic(distB)]);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const launch = () => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+let browser = await launch();
 let failures = 0;
 try {
   for (const path of pages) {
     for (const width of WIDTHS) {
       for (const theme of THEMES) {
         const variant: Variant = { path, width, theme };
-        const name = variantName(variant);
-        const open = () =>
-          Promise.all([openPage(browser, servedA.url, variant), openPage(browser, servedB.url, variant)]);
-        let [pageA, pageB] = await open();
-        // Styles first: the screenshot injects a style of its own (hidden caret) that it removes asynchronously.
-        const styles = values.styles ? await compareStyles(pageA, pageB) : [];
-        let shots = await Promise.all([screenshot(pageA), screenshot(pageB)]);
-        let pixels = comparePixels(decodePng(shots[0]), decodePng(shots[1]));
-        // Chromium antialiases a few edges under the sticky header's backdrop blur differently from one page
-        // load to the next: only pixels that differ after every reload count.
-        for (let retry = 0; retry < NOISE_RELOADS && pixels.differing > 0; retry++) {
-          await Promise.all([pageA.close(), pageB.close()]);
-          [pageA, pageB] = await open();
-          shots = await Promise.all([screenshot(pageA), screenshot(pageB)]);
-          pixels = bothTimes(pixels, comparePixels(decodePng(shots[0]), decodePng(shots[1])));
-        }
-        await Promise.all([pageA.close(), pageB.close()]);
-        if (pixels.differing === 0 && styles.length === 0) {
-          console.log(`same     ${name} (${pixels.width}×${pixels.height})`);
-          continue;
-        }
-        failures++;
-        console.log(`DIFFERS  ${name}: ${pixels.differing} pixels of ${pixels.width}×${pixels.height}`);
-        for (const line of styles) console.log(`         ${line}`);
-        if (pixels.differing > 0) {
-          writeFileSync(join(outDir, `${name}-a.png`), shots[0]);
-          writeFileSync(join(outDir, `${name}-b.png`), shots[1]);
-          writeFileSync(join(outDir, `${name}-diff.png`), diffImage(pixels, decodePng(shots[1])));
+        try {
+          if (!(await compareVariant(browser, servedA.url, servedB.url, variant))) failures++;
+        } catch (error) {
+          // A renderer that runs out of memory on a busy machine: report the variant, go on with a new browser.
+          failures++;
+          console.log(`ERROR    ${variantName(variant)}: ${(error as Error).message.split('\n')[0]}`);
+          if (!browser.isConnected()) browser = await launch();
         }
       }
     }
