@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
+/** A widget's model: model.ts, or its pieces as model-*.ts or in a model/ folder. */
+const WIDGET_MODELS = ['src/widgets/*/model.ts', 'src/widgets/*/model-*.ts', 'src/widgets/*/model/**'];
 /** Code that runs after Astro, over the built site. */
 const POSTBUILD_CODE = [
   {
@@ -89,7 +91,7 @@ export default tseslint.config(
   // The boundaries of the architecture (README, "Layout of the repository").
   {
     // The maths the widgets teach and the content rules: pure, so they run in a test, a widget and the build alike.
-    files: ['src/lib/**', 'src/widgets/*/model.ts'],
+    files: ['src/lib/**', ...WIDGET_MODELS],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...BUILD_CODE, ...DOM_CODE, NODE_BUILTINS, ASTRO] }],
       'no-restricted-globals': ['error', ...DOM_GLOBALS],
@@ -98,7 +100,7 @@ export default tseslint.config(
   {
     // What runs in the reader's browser: no Node, no build code.
     files: ['src/client/**', 'src/search/client/**', 'src/widgets/**/*.ts'],
-    ignores: ['src/widgets/*/model.ts'],
+    ignores: WIDGET_MODELS,
     rules: { 'no-restricted-imports': ['error', { patterns: [...BUILD_CODE, NODE_BUILTINS] }] },
   },
   {
