@@ -61,12 +61,13 @@ export function truncate(text: string, max = DESCRIPTION_MAX): string {
  * The first paragraph of prose in a converted body, as plain text: headings, lists, quotes, tables,
  * code, math and HTML are skipped, and so is a paragraph of images only. `undefined` when there is none.
  */
-export function firstParagraph(body: string | Root): string | undefined {
+export function firstParagraph(body: string | Root, standIns: readonly string[] = []): string | undefined {
   const tree = typeof body === 'string' ? parseSiteMarkdown(body) : body;
+  const skipped = new Set(standIns.map((alt) => plainText(alt)));
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue;
     const text = plainTextOf(node);
-    if (text !== '') return text;
+    if (text !== '' && !skipped.has(text)) return text;
   }
   return undefined;
 }

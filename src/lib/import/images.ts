@@ -6,7 +6,7 @@ import type { Edit } from './source-text.ts';
 /**
  * The images of a post: Markdown images (inline or by reference) and `<img>` in HTML. A local one is handed
  * to `resolve`, and its path is replaced in the source by the URL it returns; one that is not found is
- * replaced, whole, by a comment naming it.
+ * replaced, whole, by its alt text (the caller reports it).
  */
 
 export interface ImageOptions {
@@ -23,9 +23,9 @@ function isLocal(src: string): boolean {
   return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
 }
 
-function missingComment(src: string, alt: string): string {
-  const safe = (text: string) => text.replace(/--/g, '- -');
-  return `<!-- image not found when importing: ${safe(src)}${alt ? ` (${safe(alt)})` : ''} -->`;
+/** What stands for an image that was not found: its alt text, so the reader loses no words and sees no broken image. */
+function altMarkdown(alt: string): string {
+  return alt.replace(/[\\`*_[\]<>#|~$!]/g, '\\$&');
 }
 
 /** The offsets of the destination in `![alt](dest "title")` or `[label]: dest`, from the start of the `(` or `:`. */
@@ -63,9 +63,15 @@ function afterLabel(text: string, start: number, end: number): number | undefine
 const HTML_IMAGE = /<img\b[^>]*?\bsrc=(["'])([^"']+)\1[^>]*>/gi;
 
 /** The edits for every image of the tree, and the local images that were not found. */
-export function imageEdits(tree: Root, text: string, options: ImageOptions): { edits: Edit[]; missing: string[] } {
+export function imageEdits(
+  tree: Root,
+  text: string,
+  options: ImageOptions,
+): { edits: Edit[]; missing: string[]; standIns: string[] } {
   const edits: Edit[] = [];
   const missing: string[] = [];
+  /** The alt texts that now stand where a missing image stood: not prose to describe the note with. */
+  const standIns: string[] = [];
   const base = options.base?.replace(/\/*$/, '/');
   /** The path of a local image and the URL to write for it (`null`: not found); `undefined` for others. */
   const resolve = (src: string): { path: string; url: string | null } | undefined => {
@@ -75,8 +81,10 @@ export function imageEdits(tree: Root, text: string, options: ImageOptions): { e
     if (url === undefined) missing.push(path);
     return { path, url: url ?? null };
   };
-  const replace = (start: number, end: number, found: { path: string; url: string | null }, alt: string) =>
-    edits.push({ start, end, text: found.url ?? missingComment(found.path, alt) });
+  const replace = (start: number, end: number, found: { path: string; url: string | null }, alt: string) => {
+    if (found.url === null) standIns.push(alt);
+    edits.push({ start, end, text: found.url ?? alt });
+  };
 
   const definitions = new Map<string, { found: ReturnType<typeof resolve>; node: Definition }>();
   const definitionOf = (identifier: string) => {
@@ -101,12 +109,12 @@ export function imageEdits(tree: Root, text: string, options: ImageOptions): { e
       if (!found) return;
       const open = afterLabel(text, start, end);
       const dest = open === undefined ? undefined : destinationAt(text, open, end);
-      if (found.url === null) replace(start, end, found, node.alt ?? '');
+      if (found.url === null) replace(start, end, found, altMarkdown(node.alt ?? ''));
       else if (dest) replace(dest[0], dest[1], found, '');
     } else if (node.type === 'imageReference') {
       const found = definitionOf(node.identifier)?.found;
       const [start, end] = rangeOf(node);
-      if (found?.url === null) replace(start, end, found, node.alt ?? '');
+      if (found?.url === null) replace(start, end, found, altMarkdown(node.alt ?? ''));
     } else if (node.type === 'html') {
       const [start, end] = rangeOf(node);
       for (const m of text.slice(start, end).matchAll(HTML_IMAGE)) {
@@ -122,5 +130,5 @@ export function imageEdits(tree: Root, text: string, options: ImageOptions): { e
       }
     }
   });
-  return { edits, missing };
+  return { edits, missing, standIns };
 }

@@ -10,6 +10,7 @@ import type { MathCheck } from './dollars.ts';
 import { jekyllDate, jekyllTags, parseJekyllPost } from './front-matter.ts';
 import type { LanguageTable } from './languages.ts';
 import { convertLiquidTags } from './liquid-tags.ts';
+import { convertLinks, type LinkOptions } from './links.ts';
 import { convertMarkdown } from './markdown-pass.ts';
 import { parseSiteMarkdown } from './markdown-tree.ts';
 import { ImportError, type ImportWarning } from './problems.ts';
@@ -46,12 +47,16 @@ export interface ConvertOptions {
   imageBase?: string | undefined;
   /** Jekyll's `excerpt_separator`, dropped from the body like `<!--more-->`. */
   excerptSeparator?: string | undefined;
+  /** Links to local pages, citation keys and the title (see `links.ts`). */
+  links?: LinkOptions | undefined;
 }
 
 export interface ConvertedBody {
   body: string;
-  /** Local images that were not found; each was replaced by an HTML comment naming it. */
+  /** Local images that were not found; each was replaced by its alt text. */
   missingImages: string[];
+  /** Those alt texts (not prose to take a description from). */
+  imageStandIns: string[];
   /** Things a person should look at, in the order of their lines. */
   warnings: ImportWarning[];
   /** Number of dollar signs escaped as not-math. */
@@ -69,7 +74,8 @@ export interface ConvertedBody {
  * - fence languages → Shiki ids, unknown → `text`;
  * - `$$…$$` blocks become display math, one `$$…$$` alone in a paragraph too (kramdown shows it as
  *   display math; remark-math would show it inline); dollars that are not math are escaped;
- * - local images are handed to `resolveImage`; one not found is replaced by a comment and reported.
+ * - local images are handed to `resolveImage`; one not found is replaced by its alt text and reported;
+ * - links, headings and `[@…]` are made fit for the site (`links.ts`).
  */
 export function convertJekyllBody(body: string, options: ConvertOptions): ConvertedBody {
   const text = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -91,13 +97,15 @@ export function convertJekyllBody(body: string, options: ConvertOptions): Conver
     },
     warn,
   );
+  const linked = convertLinks(converted.doc, options.links ?? {}, warn);
   const result = raw
-    .restore(converted.doc.text)
+    .restore(linked.doc.text)
     .replace(/^(?:[ \t]*\n)+/, '')
     .replace(/\s*$/, '\n');
   return {
     body: result,
     missingImages: converted.missingImages,
+    imageStandIns: converted.imageStandIns,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     escapedDollars: settled.escaped + converted.escapedDollars,
   };
@@ -154,6 +162,7 @@ export function importJekyllPost(source: string, options: ImportOptions): Import
     imageBase: frontMatterString(frontMatter, 'media_subpath') ?? frontMatterString(frontMatter, 'img_path'),
     excerptSeparator: frontMatterString(frontMatter, 'excerpt_separator'),
     ...options,
+    links: { ...options.links, title },
     firstLine: bodyLine,
   });
   const warnings = [...converted.warnings];
@@ -167,7 +176,7 @@ export function importJekyllPost(source: string, options: ImportOptions): Import
     [fromFrontMatter('subtitle'), 'subtitle'],
     [fromFrontMatter('description'), 'description'],
     [fromFrontMatter('excerpt'), 'excerpt'],
-    [firstParagraph(tree), 'first paragraph'],
+    [firstParagraph(tree, converted.imageStandIns), 'first paragraph'],
     [outlineDescription(title, sectionHeadings(tree), options.lang), 'section headings'],
     [title, 'title'],
   ];

@@ -47,6 +47,8 @@ function isTocList(list: List, text: string, lines: LineIndex): boolean {
 export interface MarkdownPassResult {
   doc: SourceText;
   missingImages: string[];
+  /** What stands where a missing image stood (its alt text). */
+  imageStandIns: string[];
   escapedDollars: number;
 }
 
@@ -188,6 +190,7 @@ export function convertMarkdown(doc: SourceText, options: MarkdownPassOptions, w
   return {
     doc: doc.edit([...blocks, ...images.edits, ...inline]),
     missingImages: images.missing,
+    imageStandIns: images.standIns,
     escapedDollars,
   };
 }

@@ -37,6 +37,24 @@ export class CitationError extends Error {
 /** `[@…]`: anything in brackets that starts with `@` is meant as a citation and must be well formed. */
 const CANDIDATE = /\[\s*@[^[\]]*\]/g;
 const KEY = /^@([A-Za-z0-9_:.+/-]+)$/;
+const OPENING = /\[\s*@/g;
+/** An opening bracket as the author wrote it: `\[`, or an entity for `[`, keeps `[@…]` as text. */
+const SOURCE_OPENING = /(\\\[|&#0*91;|&#x0*5b;|&lsqb;|&lbrack;|\[)\s*@/gi;
+
+/**
+ * For each `[@` in a text node, whether the author escaped its bracket. The parser has already turned `\[` into
+ * `[`, so the node's source is read: its openings stand in the same order as the value's.
+ */
+function escapedOpenings(node: Text, source: string | undefined): Map<number, boolean> {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const escaped = new Map<number, boolean>();
+  if (source === undefined || start === undefined || end === undefined) return escaped;
+  const written = [...source.slice(start, end).matchAll(SOURCE_OPENING)].map((m) => m[1] !== '[');
+  const read = [...node.value.matchAll(OPENING)].map((m) => m.index);
+  if (written.length === read.length) read.forEach((index, i) => escaped.set(index, written[i]!));
+  return escaped;
+}
 
 const STRINGS = {
   heading: { zh: '参考文献', en: 'References' },
@@ -100,7 +118,9 @@ export default function remarkCitations(options: CitationOptions = {}) {
       if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('@')) return undefined;
       const replacement: PhrasingContent[] = [];
       let last = 0;
+      const escaped = escapedOpenings(node, typeof file.value === 'string' ? file.value : undefined);
       for (const match of node.value.matchAll(CANDIDATE)) {
+        if (escaped.get(match.index)) continue;
         const line = lineOf(node, match.index);
         const at = `${where}${line ? `:${line}` : ''}`;
         const parts = match[0]
@@ -109,7 +129,9 @@ export default function remarkCitations(options: CitationOptions = {}) {
           .map((p) => p.trim());
         const keys = parts.map((p) => KEY.exec(p)?.[1]);
         if (keys.some((k) => k === undefined)) {
-          problems.push(`  ${at}  "${match[0]}" is not a citation: write [@key] or [@key1; @key2]`);
+          problems.push(
+            `  ${at}  "${match[0]}" is not a citation: write [@key] or [@key1; @key2], or \\[@ to keep it as text`,
+          );
           continue;
         }
         const known = bibliography();

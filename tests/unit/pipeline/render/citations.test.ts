@@ -58,6 +58,15 @@ describe('remark-citations', () => {
     );
   });
 
+  it('keeps [@…] as text where the author escaped the bracket (XPath), and still cites the rest', async () => {
+    const html = await render(
+      "XPath //a\\[@lang='eng'] and &#91;@*] and \\[@zzz], then [@lecun1998gradient] and `[@code]`.",
+    );
+    expect(html).toContain('<p>XPath //a[@lang=\'eng\'] and [@*] and [@zzz], then <sup class="citation">');
+    expect(html).toContain('<code>[@code]</code>');
+    await expect(render("//a[@lang='eng']")).rejects.toThrow(/or \\\[@ to keep it as text/);
+  });
+
   it('numbers by first use, reuses the number for a repeated key and gives each use its own id', async () => {
     const html = await render('A [@hochreiter1997long], B [@lecun1998gradient], C [@hochreiter1997long].');
     expect(
@@ -129,7 +138,7 @@ describe('remark-citations', () => {
     expect((error as Error).message).toMatch(/^2 citations cannot be resolved:/);
     expect((error as Error).message).toContain('content/notes/en/x.md:2  unknown citation key "nope1"');
     expect((error as Error).message).toContain(
-      'content/notes/en/x.md:3  "[@hochreiter1997long, p. 3]" is not a citation: write [@key] or [@key1; @key2]',
+      'content/notes/en/x.md:3  "[@hochreiter1997long, p. 3]" is not a citation: write [@key] or [@key1; @key2], or \\[@ to keep it as text',
     );
   });
 
