@@ -1,11 +1,12 @@
 // `npm run import -- <file or folder>… [--lang zh|en] [--force] [--tags a,b] [--slug s]`: converts Jekyll
 // posts (kramdown, as in the seed document) into notes. The conversion itself is `src/lib/import/jekyll.ts`;
 // this file does the file work: finding posts, images and the tag registry, and writing the results.
-// It prints one line per post: created, skipped (why) or failed (why), and exits 1 when one failed.
+// It prints one line per post: created (with an indented line for each change it made), skipped (why) or failed
+// (why), and exits 1 when one failed.
 // --notes-dir, --public-dir and --tags-file point it elsewhere (the tests use them).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import katex from 'katex';
@@ -17,21 +18,31 @@ import {
   type LanguageTable,
   type MathCheck,
 } from '../src/lib/import/jekyll.ts';
+import { parseJekyllPost, jekyllCategories, jekyllDate } from '../src/lib/import/front-matter.ts';
+import { postPermalink } from '../src/lib/import/permalinks.ts';
+import { PostIndex, type IndexedPost } from '../src/lib/import/post-index.ts';
+import { parseBibtex } from '../src/lib/content/bibtex.ts';
 import { isLang } from '../src/lib/content/lang.ts';
 import { slugProblem } from '../src/lib/content/slug.ts';
-import { slugFromFileName, slugify } from '../src/lib/text/slugify.ts';
+import { dateFromFileName, slugFromFileName, slugify } from '../src/lib/text/slugify.ts';
 import { tagRegistry } from '../src/lib/content/tags.ts';
 import { addTagsToRegistryText } from '../src/lib/content/tags-file.ts';
+import {
+  findImage,
+  POST_EXTENSIONS,
+  postsIn,
+  readSiteConfig,
+  siteRootOf,
+  type SiteConfig,
+} from './import/site-files.ts';
 
-const USAGE = `Usage: npm run import -- <file or folder>… [--lang zh|en] [--force] [--tags a,b] [--slug s]
-  <file or folder>  Jekyll posts (.md, .markdown); folders are searched recursively
+const USAGE = `Usage: npm run import -- <site folder | _posts folder | file>… [--lang zh|en] [--force] [--tags a,b] [--slug s]
+  <site folder>     a Jekyll site (the folder with _posts/ or _config.yml): its _posts/ are imported
+  <folder | file>   Jekyll posts (.md, .markdown); folders are searched recursively
   --lang            language of the posts: zh (default) or en
   --force           overwrite a note that already exists
   --tags            tags added to every imported note (ids or labels; new ones are added to the registry)
   --slug            the slug, instead of the one made from the file name (one post only)`;
-
-const POST_EXTENSIONS = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdown']);
-const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
 
 function usageError(message: string): never {
   console.error(`✗ ${message}\n${USAGE}`);
@@ -49,6 +60,7 @@ function parse() {
       'notes-dir': { type: 'string', default: 'content/notes' },
       'public-dir': { type: 'string', default: 'public' },
       'tags-file': { type: 'string', default: 'content/tags.json' },
+      bibliography: { type: 'string', default: 'content/references.bib' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,48 +108,6 @@ const checkMath: MathCheck = (tex, display) => {
   }
 };
 
-function postsIn(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((name) => !name.startsWith('.') && name !== 'node_modules')
-    .sort()
-    .flatMap((name) => {
-      const child = join(path, name);
-      return statSync(child).isDirectory()
-        ? postsIn(child)
-        : POST_EXTENSIONS.has(extname(name).toLowerCase())
-          ? [child]
-          : [];
-    });
-}
-
-/** The root of the Jekyll site a post belongs to: the folder holding `_posts`, else the post's folder. */
-function siteRoot(post: string): string {
-  const parts = resolve(post).split(sep);
-  const at = parts.lastIndexOf('_posts');
-  return at > 0 ? parts.slice(0, at).join(sep) || sep : dirname(resolve(post));
-}
-
-/**
- * Where a post's image is on disk. Jekyll resolves a relative link against the page URL, which is not
- * the post's folder, so both the post's folder and the site root are tried (`../img/a.png` → `img/a.png`).
- */
-function findImage(post: string, src: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURI(src.replace(/[?#].*$/, ''));
-  } catch {
-    path = src;
-  }
-  const root = siteRoot(post);
-  const candidates = path.startsWith('/')
-    ? [join(root, path)]
-    : [resolve(dirname(post), path), join(root, path.replace(/^(?:\.\.?\/)+/, ''))];
-  return candidates.find(
-    (c) => existsSync(c) && statSync(c).isFile() && IMAGE_EXTENSIONS.has(extname(c).toLowerCase()),
-  );
-}
-
 const notesDir = values['notes-dir'];
 const publicDir = values['public-dir'];
 const tagsFile = values['tags-file'];
@@ -164,32 +134,90 @@ for (const input of positionals) {
 if (values.slug !== undefined && inputs.length > 1)
   usageError(`--slug names one note, but ${inputs.length} posts were given`);
 
+const existingSlugs = new Set(
+  existsSync(join(notesDir, lang)) ? readdirSync(join(notesDir, lang)).map((f) => f.replace(/\.mdx?$/, '')) : [],
+);
+const citationKeys = new Set(
+  existsSync(values.bibliography)
+    ? parseBibtex(readFileSync(values.bibliography, 'utf8'), values.bibliography).map((e) => e.key)
+    : [],
+);
+
+// First pass: every post's slug and the URLs it was published at, so that links between the posts of this
+// import resolve whatever their order. Two posts with one slug: the later one takes its date as a suffix.
+interface PlannedPost {
+  path: string;
+  root: string;
+  config: SiteConfig;
+  slug: string | undefined;
+  renamedFrom?: string;
+}
+const configs = new Map<string, SiteConfig>();
 const claimed = new Map<string, string>();
+const planned: PlannedPost[] = [];
+const indexed: IndexedPost[] = [];
+for (const post of inputs) {
+  const root = siteRootOf(post) ?? dirname(resolve(post));
+  const config = configs.get(root) ?? readSiteConfig(root);
+  configs.set(root, config);
+  let slug: string | undefined = values.slug ?? slugFromFileName(post);
+  let frontMatter: Record<string, unknown> = {};
+  try {
+    frontMatter = parseJekyllPost(readFileSync(post, 'utf8')).frontMatter;
+  } catch {
+    // Reported when the post is converted.
+  }
+  const date = jekyllDate(frontMatter.date) ?? dateFromFileName(post) ?? '';
+  let renamedFrom: string | undefined;
+  if (slug && claimed.has(slug)) {
+    renamedFrom = slug;
+    slug = slugify(`${slug}-${date}`);
+    if (slug && claimed.has(slug)) slug = undefined;
+  }
+  if (slug) claimed.set(slug, show(post));
+  planned.push({ path: post, root, config, slug, ...(renamedFrom ? { renamedFrom } : {}) });
+  if (!slug) continue;
+  const identity = {
+    date: typeof frontMatter.date === 'string' ? frontMatter.date : date,
+    fileTitle: basename(post, extname(post)).replace(/^\d{4}-\d{2}-\d{2}-/, ''),
+    slug: typeof frontMatter.slug === 'string' ? frontMatter.slug : undefined,
+    categories: jekyllCategories(frontMatter),
+  };
+  const own = typeof frontMatter.permalink === 'string' ? [frontMatter.permalink] : [];
+  indexed.push({ fileName: basename(post), slug, urls: [...own, postPermalink(config.permalink, identity)] });
+}
+const indexes = new Map<string, PostIndex>();
+const indexOf = (root: string, config: SiteConfig) => {
+  let index = indexes.get(root);
+  if (!index) {
+    index = new PostIndex(indexed, { lang, baseurl: config.baseurl, siteUrl: config.url, existingSlugs });
+    indexes.set(root, index);
+  }
+  return index;
+};
+
 const allNewTags: string[] = [];
 let created = 0;
 let skipped = 0;
-for (const post of inputs) {
+for (const { path: post, root, config, slug, renamedFrom } of planned) {
   const name = show(post);
   if (!POST_EXTENSIONS.has(extname(post).toLowerCase())) {
     lines.push(`failed  ${name}: not a Markdown post (${[...POST_EXTENSIONS].join(', ')})`);
     failed++;
     continue;
   }
-  const slug = values.slug ?? slugFromFileName(post);
   if (!slug) {
-    lines.push(`failed  ${name}: the file name gives no slug; rename the file or pass --slug`);
-    failed++;
+    lines.push(
+      renamedFrom
+        ? `skipped ${name}: slug "${renamedFrom}" is taken twice in this import; pass --slug to import it alone`
+        : `failed  ${name}: the file name gives no slug; rename the file or pass --slug`,
+    );
+    if (renamedFrom) skipped++;
+    else failed++;
     continue;
   }
   const target = join(notesDir, lang, `${slug}.md`);
   const other = join(notesDir, lang, `${slug}.mdx`);
-  if (claimed.has(slug)) {
-    lines.push(
-      `skipped ${name}: same slug "${slug}" as ${claimed.get(slug)} in this import; pass --slug to import it alone`,
-    );
-    skipped++;
-    continue;
-  }
   if (existsSync(other)) {
     lines.push(`skipped ${name}: ${show(other)} exists (an MDX note with the same slug; remove it first)`);
     skipped++;
@@ -203,14 +231,17 @@ for (const post of inputs) {
 
   // Images are copied only once the post has converted; names are made safe and unique per note.
   const copies = new Map<string, string>();
+  const refusedImages: string[] = [];
   const resolveImage = (src: string): string | undefined => {
-    const found = findImage(post, src);
-    if (!found) return undefined;
-    const ext = extname(found).toLowerCase();
-    const stem = slugify(basename(found, extname(found))) ?? 'image';
+    const found = findImage(post, root, src);
+    if (found && 'refused' in found) refusedImages.push(`${src}: ${found.refused}`);
+    if (!found || !('file' in found)) return undefined;
+    const ext = extname(found.file).toLowerCase();
+    const stem = slugify(basename(found.file, extname(found.file))) ?? 'image';
     let file = `${stem}${ext}`;
-    for (let n = 2; [...copies.values()].includes(file) && copies.get(found) !== file; n++) file = `${stem}-${n}${ext}`;
-    copies.set(found, file);
+    for (let n = 2; [...copies.values()].includes(file) && copies.get(found.file) !== file; n++)
+      file = `${stem}-${n}${ext}`;
+    copies.set(found.file, file);
     return `/images/${slug}/${file}`;
   };
 
@@ -224,6 +255,7 @@ for (const post of inputs) {
       extraTags,
       resolveImage,
       checkMath,
+      links: { resolveLink: (url) => indexOf(root, config).resolve(url), citationKeys },
     });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -239,14 +271,16 @@ for (const post of inputs) {
   mkdirSync(dirname(target), { recursive: true });
   const overwrote = existsSync(target);
   writeFileSync(target, note.text);
-  claimed.set(slug, name);
   if (note.newTags.length > 0) {
     registryText = addTagsToRegistryText(registryText, note.newTags);
     allNewTags.push(...note.newTags);
   }
   created++;
 
+  const refused = new Set(refusedImages.map((r) => r.slice(0, r.indexOf(': '))));
+  const notFound = note.missingImages.filter((src) => !refused.has(src));
   const details = [
+    renamedFrom ? `slug "${renamedFrom}" is taken by another post of this import: imported as "${slug}"` : '',
     note.descriptionFrom === 'subtitle' ? '' : `description from the ${note.descriptionFrom}`,
     note.newTags.length > 0
       ? `new tag${note.newTags.length > 1 ? 's' : ''} added to ${show(tagsFile)}: ${note.newTags.join(', ')}`
@@ -254,16 +288,20 @@ for (const post of inputs) {
     copies.size > 0
       ? `${copies.size} image${copies.size > 1 ? 's' : ''} copied to ${show(join(publicDir, 'images', slug))}`
       : '',
-    note.missingImages.length > 0
-      ? `image${note.missingImages.length > 1 ? 's' : ''} not found: ${note.missingImages.join(', ')}`
+    notFound.length > 0
+      ? `image${notFound.length > 1 ? 's' : ''} not found (alt text kept): ${notFound.join(', ')}`
       : '',
+    ...refusedImages.map((r) => `image ${r}`),
     note.escapedDollars > 0
       ? `${note.escapedDollars} non-math dollar sign${note.escapedDollars > 1 ? 's' : ''} escaped as \\$`
       : '',
     ...note.warnings.map((warning) => (warning.line === undefined ? warning.message : formatProblem(name, warning))),
   ].filter((d) => d !== '');
+  // One line for the note, then one indented line for each thing the import changed or could not do.
   lines.push(
-    `created ${show(target)}${overwrote ? ' (overwritten)' : ''} ← ${name}${details.length > 0 ? ` (${details.join('; ')})` : ''}`,
+    [`created ${show(target)}${overwrote ? ' (overwritten)' : ''} ← ${name}`, ...details.map((d) => `    ${d}`)].join(
+      '\n',
+    ),
   );
 }
 

@@ -1,77 +1,61 @@
-// Imports the seed document, the $HOME fixture and three real-world posts (a Chinese post with kramdown math,
-// Liquid and raw blocks, and the minima and Minimal Mistakes posts it links with {% post_url %} and
-// {% link %}) with `npm run import`'s script into a notes folder inside the project (Astro renders no body for
-// notes outside its root), builds that folder with the real pipeline (`scripts/build.ts`, whose link check
-// fails on a broken internal link) and reads the pages: the seed must build into a note with its table of
-// contents, dollar signs that are not math must come out as text, and the kramdown formulas as KaTeX.
+// Imports the seed document, the $HOME fixture, three real-world posts (a Chinese post with kramdown math,
+// Liquid and raw blocks, and the minima and Minimal Mistakes posts it links with {% post_url %} and {% link %})
+// and a whole Jekyll site (tests/fixtures/jekyll-site: XPath text, post links in every form, root-absolute and
+// missing images, hostile SVGs and paths, scheme-less links, # headings, two posts with one slug) with
+// `npm run import`'s script, into a copy of the project, and builds the copy with no edit in between (the build's
+// link check fails on a broken internal link, its page check on a second h1). Then it reads the pages.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProject, copyProject } from './support/project-copy.ts';
 
-const FIXTURES = 'tests/fixtures/jekyll';
-const REAL = 'tests/fixtures/jekyll-real';
-const SLUGS = ['深度学习', 'shell-and-prices', '反向传播', 'welcome-to-jekyll', 'markup-syntax-highlighting'];
-mkdirSync(join('tests', '.tmp'), { recursive: true });
-const notes = mkdtempSync(join('tests', '.tmp', 'import-notes-'));
+const FIXTURES = resolve('tests/fixtures/jekyll');
+const REAL = resolve('tests/fixtures/jekyll-real');
+const SITE = resolve('tests/fixtures/jekyll-site');
+// A copy of the project whose notes are only what the import writes (and the roadmap note the home page links):
+// the import runs there as a contributor runs it, into content/ and public/, and the copy is built as it is.
 const work = mkdtempSync(join(tmpdir(), 'dln-import-build-'));
 const out = join(work, 'dist');
-const tagsFile = join(work, 'tags.json');
+const tagsFile = join(work, 'content', 'tags.json');
 const page = (path: string) => readFileSync(join(out, path), 'utf8');
 
-afterAll(() => {
-  rmSync(notes, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function importInCopy(...inputs: string[]): string {
+  const run = spawnSync(process.execPath, ['scripts/import-jekyll.ts', ...inputs], { cwd: work, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
 
 let importOutput = '';
+let siteOutput = '';
 beforeAll(() => {
-  copyFileSync('content/tags.json', tagsFile);
-  const imported = spawnSync(
-    process.execPath,
-    [
-      'scripts/import-jekyll.ts',
-      join(FIXTURES, '2017-09-22-深度学习.md'),
-      join(FIXTURES, '2020-01-05-shell-and-prices.md'),
-      join(REAL, '2020-03-15-反向传播.md'),
-      join(REAL, '2019-08-08-welcome-to-jekyll.markdown'),
-      join(REAL, '2018-01-03-markup-syntax-highlighting.md'),
-      '--notes-dir',
-      notes,
-      '--public-dir',
-      join(work, 'public'),
-      '--tags-file',
-      tagsFile,
-    ],
-    { encoding: 'utf8' },
-  );
-  importOutput = imported.stdout;
-  if (imported.status !== 0) throw new Error(`${imported.stdout}\n${imported.stderr}`);
-
-  // The build reads the real registry (content/tags.json), which a test must not change. The import added
-  // the posts' new tags ("other", "shell", …) to its copy (asserted below); swap them for registered ids here.
-  for (const slug of SLUGS) {
-    const file = join(notes, 'zh', `${slug}.md`);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^tags: \[.*\]$/m, 'tags: [deep-learning, tools]'));
+  copyProject('.', work);
+  for (const lang of ['zh', 'en']) {
+    const dir = join(work, 'content', 'notes', lang);
+    for (const file of readdirSync(dir)) rmSync(join(dir, file));
   }
-  // The home page links the roadmap note, so a site needs one.
   writeFileSync(
-    join(notes, 'zh', 'roadmap.md'),
+    join(work, 'content', 'notes', 'zh', 'roadmap.md'),
     '---\ntitle: 路线\ndescription: 路线。\ndate: 2026-01-01\ntags: [roadmap]\n---\n\n路线。\n',
   );
-
-  const built = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`the imported notes do not build:\n${built.stdout}\n${built.stderr}`);
-});
+  importOutput = importInCopy(
+    join(FIXTURES, '2017-09-22-深度学习.md'),
+    join(FIXTURES, '2020-01-05-shell-and-prices.md'),
+    join(REAL, '2020-03-15-反向传播.md'),
+    join(REAL, '2019-08-08-welcome-to-jekyll.markdown'),
+    join(REAL, '2018-01-03-markup-syntax-highlighting.md'),
+  );
+  siteOutput = importInCopy(SITE);
+  buildProject(work);
+}, 600_000);
 
 describe('importing the seed document', () => {
   it('reports the new tag and the missing image, and adds the tag to the registry copy', () => {
     expect(importOutput).toMatch(
-      /created .*深度学习\.md ← .*2017-09-22-深度学习\.md \(description from the section headings; new tag added to .*: other; image not found: \.\.\/img\/apple_coreml\.png/,
+      /created .*深度学习\.md ← .*2017-09-22-深度学习\.md\n {4}description from the section headings\n {4}new tag added to .*: other\n {4}image not found \(alt text kept\): \.\.\/img\/apple_coreml\.png/,
     );
     expect(JSON.parse(readFileSync(tagsFile, 'utf8'))).toMatchObject({ other: { zh: 'other', en: 'other' } });
   });
@@ -157,5 +141,66 @@ describe('importing a Chinese post with kramdown math, Liquid and raw blocks', (
     expect(page('notes/markup-syntax-highlighting/index.html')).toMatch(
       /data-language="javascript"|language-javascript/,
     );
+  });
+});
+
+describe('importing a whole Jekyll site (no edit between import and build)', () => {
+  const imported = ['regular', 'xpath', 'git-and-github-笔记', 'notes', 'notes-2019-01-01'];
+
+  it('imports the posts of _posts/ only, and says what it changed in each', () => {
+    expect(siteOutput).toMatch(/^5 created, 0 skipped, 0 failed/m);
+    expect(siteOutput).not.toMatch(/← .*(?:_drafts|_site|README)/);
+    expect(siteOutput).toContain(
+      'slug "notes" is taken by another post of this import: imported as "notes-2019-01-01"',
+    );
+    expect(siteOutput).toContain(`"[@lang='eng']" is not a citation of content/references.bib: escaped as text`);
+    expect(siteOutput).toContain('link "www.w3school.com.cn/xpath/index.asp" has no scheme');
+    expect(siteOutput).toContain('link "/2014/05/01/old-post/": not imported: linked to the original site');
+    expect(siteOutput).toContain('link "2020-01-01-draft.md" leads nowhere on this site');
+    expect(siteOutput).toContain('image not found (alt text kept): /img/gone.png');
+    expect(siteOutput).toContain('Liquid tag {% include comments.html %} left as text');
+  });
+
+  it('never copies an unsafe SVG, a file outside the site, or a symbolic link', () => {
+    expect(siteOutput).toMatch(/image \/img\/bad\.svg: unsafe SVG, not copied: img\/bad\.svg:1 <script> element/);
+    expect(siteOutput).toContain('image /../jekyll/img/diagram.svg: outside the site folder: not copied');
+    expect(siteOutput).toContain('image /img/outside.png: a symbolic link: not copied');
+    expect(readdirSync(join(work, 'public', 'images', 'git-and-github-笔记')).sort()).toEqual([
+      'branch.png',
+      'github.png',
+    ]);
+  });
+
+  it('builds every post into a page whose title is its only h1', () => {
+    for (const slug of imported) {
+      const html = page(`notes/${slug}/index.html`);
+      expect(html.match(/<h1[\s>]/g), slug).toHaveLength(1);
+    }
+  });
+
+  it('links the posts to each other, whatever form the link had', () => {
+    const xpath = page('notes/xpath/index.html');
+    expect(xpath).toMatch(/href="\/notes\/regular\/"[^>]*>正则表达式<\/a>/);
+    expect(xpath).toMatch(/href="\/notes\/regular\/"[^>]*>同一篇的链接<\/a>/);
+    expect(page('notes/regular/index.html')).toContain('href="/notes/xpath/"');
+    const notes2019 = page('notes/notes-2019-01-01/index.html');
+    expect(notes2019).toContain('href="/notes/notes/"');
+    expect(notes2019).toContain('href="/notes/notes-2019-01-01/"');
+    expect(page('notes/git-and-github-笔记/index.html')).toContain('href="/notes/regular/"');
+    expect(xpath).toContain('href="https://xiaoming.example.org/2014/05/01/old-post/"');
+  });
+
+  it('shows XPath, prices and shell variables as text, and keeps the real citation', () => {
+    const xpath = page('notes/xpath/index.html');
+    expect(xpath).toContain("//title[@lang='eng']");
+    expect(xpath).toContain('//title[@*]');
+    expect(xpath).toContain('<sup class="citation">');
+    const git = page('notes/git-and-github-笔记/index.html');
+    expect(git).toContain('比如 $1 是第一个参数，价格 $5 到 $10 不等');
+    expect(git).toMatch(
+      /<img[^>]+src="\/images\/git-and-github-%E7%AC%94%E8%AE%B0\/github\.png"|<img[^>]+src="\/images\/git-and-github-笔记\/github\.png"/,
+    );
+    expect(git).not.toMatch(/<img[^>]+(?:gone|bad|diagram|outside)/);
+    expect(git).not.toContain('{: .img-responsive}');
   });
 });

@@ -82,6 +82,11 @@ function taxonomy(frontMatter: Record<string, unknown>, plural: string, singular
  * A post's tags and then its categories (this site has only tags): `tags: [a, b]`, a YAML list, or a string
  * split on spaces (`tags: ml python`); the same for `categories`.
  */
+/** The post's categories, which Jekyll puts in its URL (`:categories`). */
+export function jekyllCategories(frontMatter: Record<string, unknown>): string[] {
+  return taxonomy(frontMatter, 'categories', 'category');
+}
+
 export function jekyllTags(frontMatter: Record<string, unknown>): string[] {
   return [...taxonomy(frontMatter, 'tags', 'tag'), ...taxonomy(frontMatter, 'categories', 'category')];
 }

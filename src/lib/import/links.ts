@@ -1,5 +1,5 @@
 import type { Definition, Heading, Link, Node, Parent, Root, Text } from 'mdast';
-import TLDS from 'tlds';
+import TLDS from 'tlds/index.json' with { type: 'json' };
 import { visit } from 'unist-util-visit';
 import type { Warn } from './block-structure.ts';
 import { parseMarkdown, rangeOf } from './markdown-tree.ts';

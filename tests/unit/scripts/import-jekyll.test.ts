@@ -30,7 +30,8 @@ function runIn(dirs: { notes: string; pub: string; tagsFile: string }, ...args: 
     ],
     { encoding: 'utf8' },
   );
-  return { status: result.status, lines: result.stdout.trim().split('\n'), err: result.stderr };
+  // A post's record is its line and the indented lines under it.
+  return { status: result.status, lines: result.stdout.trim().split(/\n(?! )/), err: result.stderr };
 }
 const run = (...args: string[]) => runIn({ notes, pub, tagsFile }, ...args);
 const note = (slug: string) => readFileSync(join(notes, 'zh', `${slug}.md`), 'utf8');
@@ -54,9 +55,9 @@ describe('npm run import on the fixture folder', { timeout: 60_000 }, () => {
 
   it('imports the seed with its slug, TOC and a report of the missing image and new tag', () => {
     const line = first.lines.find((l) => l.includes('深度学习.md'))!;
-    expect(line).toMatch(/^created .*zh\/深度学习\.md ← tests\/fixtures\/jekyll\/2017-09-22-深度学习\.md \(/);
+    expect(line).toMatch(/^created .*zh\/深度学习\.md ← tests\/fixtures\/jekyll\/2017-09-22-深度学习\.md\n {4}\S/);
     expect(line).toContain('new tag added to');
-    expect(line).toContain('image not found: ../img/apple_coreml.png');
+    expect(line).toContain('image not found (alt text kept): ../img/apple_coreml.png');
     expect(note('深度学习')).toContain('\n## 目录\n');
   });
 
@@ -79,13 +80,13 @@ describe('npm run import on the fixture folder', { timeout: 60_000 }, () => {
   it('copies the image it finds and rewrites the link; reports the one it does not', () => {
     const line = first.lines.find((l) => l.includes('Images & Figures'))!;
     expect(line).toContain('1 image copied to');
-    expect(line).toContain('image not found: img/missing.png');
+    expect(line).toContain('image not found (alt text kept): img/missing.png');
     expect(readFileSync(join(pub, 'images', 'images-and-figures', 'diagram.svg'), 'utf8')).toBe(
       readFileSync(join(FIXTURES, 'img', 'diagram.svg'), 'utf8'),
     );
     const text = note('images-and-figures');
     expect(text).toContain('![A small diagram](/images/images-and-figures/diagram.svg)');
-    expect(text).toContain('<!-- image not found when importing: img/missing.png (Lost picture) -->');
+    expect(text).toContain('And one that was lost:\n\nLost picture\n');
     expect(text).toContain('![Remote](https://example.com/remote.png)');
   });
 
