@@ -2,7 +2,7 @@
 // (2024-02-30 → March 1st) and silently skip files outside the collection's glob. This integration checks
 // every note before Astro reads any of them and stops the build with file:line, the problem and the fix.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkFrontmatter, formatProblems, type ContentProblem } from '../../lib/content/frontmatter-check.ts';
@@ -14,6 +14,7 @@ import { findCycle } from '../../lib/content/graph.ts';
 import { nearest } from '../../lib/text/nearest.ts';
 import { parseDocument } from 'yaml';
 import { unclosedFence } from '../../lib/content/markdown-checks.ts';
+import { localImages, mdxSyntaxProblem, type LocalImage } from '../../lib/content/body-checks.ts';
 import { isUtf8 } from 'node:buffer';
 
 function walk(dir: string): string[] {
@@ -26,7 +27,7 @@ function walk(dir: string): string[] {
 /** What checking one note file found: its problems and, when it is valid, what the checks across notes need. */
 export interface FileCheck {
   problems: ContentProblem[];
-  note?: { slug: string; prerequisites: string[]; line: number };
+  note?: { slug: string; prerequisites: string[]; line: number; images?: LocalImage[] };
 }
 
 /**
@@ -51,10 +52,38 @@ function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readon
   const own = checkFrontmatter(source, file, tagIds);
   problems.push(...own);
   if (own.length > 0) return { problems };
+  const isMdx = file.endsWith('.mdx');
+  const syntax = isMdx ? mdxSyntaxProblem(source) : undefined;
+  if (syntax) return { problems: [...problems, { file, ...syntax }] };
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
   const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
   const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;
-  return { problems, note: { slug, prerequisites, line } };
+  const images = localImages(source, isMdx);
+  return { problems, note: { slug, prerequisites, line, ...(images.length > 0 ? { images } : {}) } };
+}
+
+/**
+ * Relative images must exist beside the note. Checked on every build, outside the remembered checks: whether a
+ * file exists is not part of the note's bytes.
+ */
+function checkImages(file: string, path: string, images: readonly LocalImage[], root: string): ContentProblem[] {
+  return images.flatMap(({ src, line }) => {
+    let decoded = src;
+    try {
+      decoded = decodeURI(src.replace(/[?#].*$/, ''));
+    } catch {
+      // kept as written
+    }
+    const target = resolve(dirname(path), decoded);
+    if (existsSync(target)) return [];
+    return [
+      {
+        file,
+        line,
+        message: `image "${src}" not found (looked for ${relative(root, target)}): add the file or fix the path`,
+      },
+    ];
+  });
 }
 
 /** Every problem in the notes folder: misplaced files, bad names, duplicate slugs and frontmatter errors. */
@@ -93,6 +122,7 @@ export function checkNotesFolder(
     checked.set(file, { digest, check });
     problems.push(...check.problems);
     if (check.note) notes.push({ file, ...check.note });
+    if (check.note?.images) problems.push(...checkImages(file, path, check.note.images, root));
   }
   remembered.clear();
   for (const [file, entry] of checked) remembered.set(file, entry);

@@ -49,3 +49,34 @@ describe('checkNotesFolder with remembered checks', () => {
     expect([...remembered.keys()]).toEqual(['notes/zh/b.md']);
   });
 });
+
+describe('checkNotesFolder on notes Astro would stop on without naming the line', () => {
+  const fixture = (name: string) => join('tests', 'fixtures', 'content-errors', name);
+  const problems = (name: string) =>
+    checkNotesFolder(fixture(name), ['neural-networks'], process.cwd()).map(
+      (p) => `${p.file}:${p.line ?? ''}: ${p.message}`,
+    );
+
+  it('names the file and line of a relative image that is missing, and not of one in a code block', () => {
+    expect(problems('missing-image')).toEqual([
+      'tests/fixtures/content-errors/missing-image/zh/figures.md:14: image "./img/activation.png" not found (looked for tests/fixtures/content-errors/missing-image/zh/img/activation.png): add the file or fix the path',
+    ]);
+  });
+
+  it('names the file and line of an MDX expression that is not JavaScript', () => {
+    const [problem, ...rest] = problems('mdx-expression');
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(
+      /^tests\/fixtures\/content-errors\/mdx-expression\/zh\/sets\.mdx:10: MDX cannot read this: Could not parse expression with acorn\. In \.mdx, `\{` starts a JavaScript expression/,
+    );
+  });
+
+  it('checks again whether an image exists, although the note is remembered', () => {
+    const remembered: RememberedChecks = new Map();
+    rmSync(join(notes, 'zh'), { recursive: true, force: true });
+    write('zh/pic.md', note('Pic').replace('Text.', '![x](./pic.png)'));
+    expect(check(remembered)).toEqual([expect.stringContaining('image "./pic.png" not found')]);
+    writeFileSync(join(notes, 'zh', 'pic.png'), 'png');
+    expect(check(remembered)).toEqual([]);
+  });
+});
