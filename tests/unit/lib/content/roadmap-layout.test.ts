@@ -40,6 +40,11 @@ describe('layoutRoadmap', () => {
             true,
           );
   });
+  it('reads the real roadmap from its data: each node a stage or a topic, with a distinct id', () => {
+    expect(ROADMAP_NODES.map((n) => n.kind).every((kind) => kind === 'stage' || kind === 'topic')).toBe(true);
+    expect(new Set(ROADMAP_NODES.map((n) => n.id)).size).toBe(ROADMAP_NODES.length);
+    expect(ROADMAP_NODES[0]).toMatchObject({ id: 'foundations', label: { zh: '基础', en: 'Foundations' } });
+  });
 });
 
 describe('wrapLabel', () => {
