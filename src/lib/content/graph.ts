@@ -97,12 +97,15 @@ export interface PlacedNode {
   y: number;
 }
 
-export interface GraphLayout {
+/** A diagram laid out at build time (this graph, the roadmap): its size, its placed nodes, each edge's SVG path. */
+export interface DiagramLayout<Node> {
   width: number;
   height: number;
-  nodes: PlacedNode[];
+  nodes: Node[];
   edges: Array<Edge & { d: string }>;
 }
+
+export type GraphLayout = DiagramLayout<PlacedNode>;
 
 export const GRAPH_CELL = { width: 220, height: 86, nodeWidth: 200, nodeHeight: 54, margin: 20 } as const;
 

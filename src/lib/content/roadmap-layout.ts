@@ -1,3 +1,5 @@
+import type { DiagramLayout, Edge } from './graph.ts';
+
 /** A stage of the learning roadmap, placed on a grid of columns (left to right) and rows. */
 export interface RoadmapNode {
   id: string;
@@ -9,10 +11,7 @@ export interface RoadmapNode {
   kind?: 'stage' | 'topic';
 }
 
-export interface RoadmapEdge {
-  from: string;
-  to: string;
-}
+export type RoadmapEdge = Edge;
 
 export interface PlacedNode extends RoadmapNode {
   x: number;
@@ -21,13 +20,8 @@ export interface PlacedNode extends RoadmapNode {
   height: number;
 }
 
-export interface Layout {
-  width: number;
-  height: number;
-  nodes: PlacedNode[];
-  /** SVG path data per edge, from the right side of `from` to the left side (or top) of `to`. */
-  edges: Array<RoadmapEdge & { d: string }>;
-}
+/** The roadmap laid out; each edge's path runs from the right side of `from` to the left side (or top) of `to`. */
+export type Layout = DiagramLayout<PlacedNode>;
 
 export const CELL = { width: 170, height: 78, nodeWidth: 140, nodeHeight: 46, margin: 16 } as const;
 
