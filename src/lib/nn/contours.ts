@@ -31,6 +31,22 @@ export function sampleGrid(
 /** A line segment [x1, y1, x2, y2] in the function's coordinates. */
 export type Segment = readonly [number, number, number, number];
 
+type CellEdge = 'bottom' | 'right' | 'top' | 'left';
+
+/**
+ * The two edges the contour crosses in a cell, by its case (a bit per corner above the level: a 1, b 2, c 4, d 8).
+ * A case and its complement (15 − case) cross the same edges, so only cases up to 7 are listed; the saddles 5
+ * and 10 cross all four.
+ */
+const CROSSED_EDGES: Readonly<Partial<Record<number, readonly [CellEdge, CellEdge]>>> = {
+  1: ['left', 'bottom'],
+  2: ['bottom', 'right'],
+  3: ['left', 'right'],
+  4: ['right', 'top'],
+  6: ['bottom', 'top'],
+  7: ['left', 'top'],
+};
+
 /**
  * The contour L = level as segments, by marching squares: in each cell, the corners above the level form one of
  * 16 cases; each edge with one corner above and one below is crossed where linear interpolation between its
@@ -57,50 +73,30 @@ export function contourSegments(grid: Grid, level: number): Segment[] {
       const y0 = grid.yMin + j * dy;
       const t = (v0: number, v1: number) => (level - v0) / (v1 - v0);
       // Crossing points on the four edges: bottom (a–b), right (b–c), top (d–c), left (a–d).
-      const bottom = (): [number, number] => [x0 + t(a, b) * dx, y0];
-      const right = (): [number, number] => [x0 + dx, y0 + t(b, c) * dy];
-      const top = (): [number, number] => [x0 + t(d, c) * dx, y0 + dy];
-      const left = (): [number, number] => [x0, y0 + t(a, d) * dy];
-      const seg = (p: [number, number], q: [number, number]) => out.push([p[0], p[1], q[0], q[1]]);
-      switch (code) {
-        case 1:
-        case 14:
-          seg(left(), bottom());
-          break;
-        case 2:
-        case 13:
-          seg(bottom(), right());
-          break;
-        case 3:
-        case 12:
-          seg(left(), right());
-          break;
-        case 4:
-        case 11:
-          seg(right(), top());
-          break;
-        case 6:
-        case 9:
-          seg(bottom(), top());
-          break;
-        case 7:
-        case 8:
-          seg(left(), top());
-          break;
-        case 5:
-        case 10: {
-          // Saddle cell: a and c on one side, b and d on the other. The centre decides which pairs connect.
-          const centreAbove = (a + b + c + d) / 4 > level;
-          const aAbove = code === 5;
-          if (centreAbove === aAbove) {
-            seg(left(), top());
-            seg(bottom(), right());
-          } else {
-            seg(left(), bottom());
-            seg(right(), top());
-          }
-          break;
+      const crossing: Record<CellEdge, () => [number, number]> = {
+        bottom: () => [x0 + t(a, b) * dx, y0],
+        right: () => [x0 + dx, y0 + t(b, c) * dy],
+        top: () => [x0 + t(d, c) * dx, y0 + dy],
+        left: () => [x0, y0 + t(a, d) * dy],
+      };
+      const seg = (p: CellEdge, q: CellEdge) => {
+        const [x1, y1] = crossing[p]();
+        const [x2, y2] = crossing[q]();
+        out.push([x1, y1, x2, y2]);
+      };
+      if (code === 5 || code === 10) {
+        // Saddle cell: a and c on one side, b and d on the other. The centre decides which pairs connect.
+        const centreAbove = (a + b + c + d) / 4 > level;
+        const aAbove = code === 5;
+        if (centreAbove === aAbove) {
+          seg('left', 'top');
+          seg('bottom', 'right');
+        } else {
+          seg('left', 'bottom');
+          seg('right', 'top');
         }
+      } else {
+        seg(...CROSSED_EDGES[Math.min(code, 15 - code)]!);
       }
     }
   }
