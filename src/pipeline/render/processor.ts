@@ -2,7 +2,6 @@
 // ignores remark/rehype plugins); MDX notes inherit it. The plugins run in the order of RENDER_STEPS, which the
 // README's pipeline section lists (tests/unit/docs/pipeline.test.ts keeps the two in step).
 import { unified, type ShikiConfig } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
 import remarkToc from 'remark-toc';
 import rehypeKatexStrict from '../../katex/rehype-katex-strict.ts';
 import { citations } from './remark-citations.ts';
@@ -14,6 +13,7 @@ import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import { imageSize } from './rehype-image-size.ts';
+import remarkPandocMath from './remark-pandoc-math.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
 type RemarkEntry = NonNullable<ProcessorOptions['remarkPlugins']>[number];
@@ -24,7 +24,11 @@ export type RenderStep =
   { tree: 'mdast'; does: string; plugin: RemarkEntry } | { tree: 'hast'; does: string; plugin: RehypeEntry };
 
 export const RENDER_STEPS: readonly RenderStep[] = [
-  { tree: 'mdast', does: '`$…$` and `$$…$$` become math nodes (remark-math)', plugin: remarkMath },
+  {
+    tree: 'mdast',
+    does: "`$…$` (by Pandoc's rule: `$5 到 $10` stays text) and `$$…$$` become math nodes (remark-math)",
+    plugin: remarkPandocMath,
+  },
   // Before remark-toc, so that the generated References heading is listed.
   { tree: 'mdast', does: '`[@key]` cites `content/references.bib` and adds the reference list', plugin: citations() },
   {
