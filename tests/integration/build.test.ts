@@ -98,6 +98,41 @@ describe('a good build of the fixture notes', () => {
     expect(html).toContain('data-footnotes');
   });
 
+  it('renders callouts as labelled asides, in the language of the note, folding with details', () => {
+    const zh = page('notes/callouts/index.html');
+    const titleOf = (html: string, id: number, tag: string) =>
+      new RegExp(
+        `aria-labelledby="callout-${id}-title">(?:<details(?: open)?>)?<${tag} class="callout__title" id="callout-${id}-title"><span class="callout__icon" aria-hidden="true"></span>([^<]*)</${tag}>`,
+      ).exec(html)?.[1];
+    expect(zh).toContain('<blockquote>\n<p>这只是一段引用。</p>\n</blockquote>');
+    expect([...zh.matchAll(/<aside class="callout" data-callout="([a-z]+)"/g)].map((m) => m[1])).toEqual([
+      'note',
+      'tip',
+      'question',
+      'warning',
+    ]);
+    expect(titleOf(zh, 1, 'div')).toBe('备注');
+    expect(titleOf(zh, 2, 'div')).toBe('自定义标题');
+    expect(titleOf(zh, 3, 'summary')).toBe('折叠的问题');
+    expect(zh).toContain('data-callout="question" aria-labelledby="callout-3-title"><details><summary');
+    expect(zh).toContain('data-callout="warning" aria-labelledby="callout-4-title"><details open><summary');
+    expect(titleOf(zh, 4, 'summary')).toBe('警告');
+    // Dollars by Pandoc's rule: the prices are text, the formula is KaTeX.
+    expect(zh).toContain('价格 $5 到 $10 不等，公式 <span class="katex">');
+    expect(zh).toContain('<annotation encoding="application/x-tex">x^2</annotation>');
+    // The callout styles come with the page, for both themes.
+    expect(zh).toMatch(/\.callout\[data-callout=["']?tip["']?\]/);
+    expect(zh).toMatch(/\[data-theme=["']?dark["']?\] \.callout\{/);
+
+    const en = page('en/notes/callouts/index.html');
+    expect(en).toContain('<blockquote>\n<p>Just a quote.</p>\n</blockquote>');
+    expect(titleOf(en, 1, 'div')).toBe('Important');
+    expect(en).toContain('a run costs $5 to $10 of GPU time');
+    expect(en).toContain('<annotation encoding="application/x-tex">\\eta</annotation>');
+    expect(en).toContain('data-callout="example" aria-labelledby="callout-2-title"><details><summary');
+    expect(titleOf(en, 2, 'summary')).toBe('A worked example');
+  });
+
   it('writes feeds, sitemap, robots.txt, 404 and the search index', () => {
     expect(page('rss.xml')).toContain('<title>示例笔记</title>');
     expect(page('en/rss.xml')).toContain('<title>Sample note</title>');
@@ -107,8 +142,8 @@ describe('a good build of the fixture notes', () => {
     const entry = JSON.parse(page('pagefind/pagefind-entry.json')) as {
       languages: Record<string, { page_count: number }>;
     };
-    expect(entry.languages['zh-cn']!.page_count).toBe(3);
-    expect(entry.languages.en!.page_count).toBe(2);
+    expect(entry.languages['zh-cn']!.page_count).toBe(4);
+    expect(entry.languages.en!.page_count).toBe(3);
   });
 });
 

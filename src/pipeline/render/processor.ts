@@ -14,6 +14,7 @@ import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import { imageSize } from './rehype-image-size.ts';
 import remarkPandocMath from './remark-pandoc-math.ts';
+import rehypeCallouts from './rehype-callouts.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
 type RemarkEntry = NonNullable<ProcessorOptions['remarkPlugins']>[number];
@@ -38,6 +39,12 @@ export const RENDER_STEPS: readonly RenderStep[] = [
   },
   { tree: 'mdast', does: 'reading time and whether the note has math, for the layout', plugin: remarkNoteMeta },
   { tree: 'hast', does: 'raw HTML is sanitized to an allow-list', plugin: rehypeSafeHtml },
+  // After the sanitizer, which keeps removing authors' own <aside> and data-* attributes.
+  {
+    tree: 'hast',
+    does: 'a blockquote opening with `[!note]`, `[!tip]`, … becomes a callout `<aside>`',
+    plugin: rehypeCallouts,
+  },
   {
     tree: 'hast',
     does: 'formulas are rendered by KaTeX; one that fails stops the build with file:line',
