@@ -98,18 +98,26 @@ export function findImage(post: string, root: string, src: string): ImageLookup 
       continue;
     }
     if (!statSync(candidate).isFile() || !IMAGE_EXTENSIONS.has(extname(candidate).toLowerCase())) continue;
-    if (extname(candidate).toLowerCase() === '.svg') {
-      const problems = svgProblems(readFileSync(candidate, 'utf8'));
-      if (problems.length > 0) {
-        const where = relative(root, candidate);
-        return {
-          refused: `unsafe SVG, not copied: ${problems.map((p) => `${where}:${p.line} ${p.message}`).join('; ')}`,
-        };
-      }
-    }
+    const unsafe = unsafeSvg(root, candidate);
+    if (unsafe) return { refused: unsafe };
     return { file: candidate };
   }
   return refused ? { refused } : undefined;
+}
+
+/** Why an SVG may not be served from the site's origin (script, handlers, external references); else `undefined`. */
+function unsafeSvg(root: string, file: string): string | undefined {
+  if (extname(file).toLowerCase() !== '.svg') return undefined;
+  const problems = svgProblems(readFileSync(file, 'utf8'));
+  if (problems.length === 0) return undefined;
+  const where = relative(root, file);
+  return `unsafe SVG, not copied: ${problems.map((p) => `${where}:${p.line} ${p.message}`).join('; ')}`;
+}
+
+/** An attachment found by name in a notes folder: the same checks as a Jekyll image. */
+export function checkedAttachment(root: string, file: string): ImageLookup {
+  const why = refusal(root, file) ?? unsafeSvg(root, file);
+  return why ? { refused: why } : { file };
 }
 
 function isDanglingLink(path: string): boolean {

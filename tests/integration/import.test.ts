@@ -14,6 +14,8 @@ import { buildProject, copyProject } from './support/project-copy.ts';
 const FIXTURES = resolve('tests/fixtures/jekyll');
 const REAL = resolve('tests/fixtures/jekyll-real');
 const SITE = resolve('tests/fixtures/jekyll-site');
+const VAULT = resolve('tests/fixtures/obsidian-vault');
+const TYPORA = resolve('tests/fixtures/typora-notes');
 // A copy of the project whose notes are only what the import writes (and the roadmap note the home page links):
 // the import runs there as a contributor runs it, into content/ and public/, and the copy is built as it is.
 const work = mkdtempSync(join(tmpdir(), 'dln-import-build-'));
@@ -24,13 +26,15 @@ const page = (path: string) => readFileSync(join(out, path), 'utf8');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function importInCopy(...inputs: string[]): string {
-  const run = spawnSync(process.execPath, ['scripts/import-jekyll.ts', ...inputs], { cwd: work, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/import.ts', ...inputs], { cwd: work, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
   return run.stdout;
 }
 
 let importOutput = '';
 let siteOutput = '';
+let vaultOutput = '';
+let typoraOutput = '';
 beforeAll(() => {
   copyProject('.', work);
   for (const lang of ['zh', 'en']) {
@@ -49,13 +53,15 @@ beforeAll(() => {
     join(REAL, '2018-01-03-markup-syntax-highlighting.md'),
   );
   siteOutput = importInCopy(SITE);
+  vaultOutput = importInCopy(VAULT);
+  typoraOutput = importInCopy(TYPORA, '--tags', 'deep-learning');
   buildProject(work);
 }, 600_000);
 
 describe('importing the seed document', () => {
   it('reports the new tag and the missing image, and adds the tag to the registry copy', () => {
     expect(importOutput).toMatch(
-      /created .*深度学习\.md ← .*2017-09-22-深度学习\.md\n {4}description from the section headings\n {4}new tag added to .*: other\n {4}image not found \(alt text kept\): \.\.\/img\/apple_coreml\.png/,
+      /created .*深度学习\.md ← .*2017-09-22-深度学习\.md\n {4}description from the section headings\n {4}1 non-math dollar sign escaped as \\\$\n {4}new tag added to .*: other\n {4}image not found \(alt text kept\): \.\.\/img\/apple_coreml\.png/,
     );
     expect(JSON.parse(readFileSync(tagsFile, 'utf8'))).toMatchObject({ other: { zh: 'other', en: 'other' } });
   });
@@ -202,5 +208,43 @@ describe('importing a whole Jekyll site (no edit between import and build)', () 
     );
     expect(git).not.toMatch(/<img[^>]+(?:gone|bad|diagram|outside)/);
     expect(git).not.toContain('{: .img-responsive}');
+  });
+});
+
+describe('importing an Obsidian vault and a Typora folder', () => {
+  it('says what it did with each note', () => {
+    expect(vaultOutput).toMatch(/^3 created, 0 skipped, 0 failed/m);
+    // The Jekyll post imported above has the slug 反向传播 already.
+    expect(vaultOutput).toContain('the slug "反向传播" is taken: imported as "反向传播-2"');
+    expect(vaultOutput).toContain('front matter keys the site does not use, dropped: aliases, cssclasses');
+    expect(vaultOutput).toContain("inline tags became the note's tags: 深度学习, math");
+    expect(vaultOutput).toContain('[[感知机]] is not a note of this import or of the site: kept as text');
+    expect(vaultOutput).toContain('![[反向传播]] embeds a note: made it a link to it');
+    expect(vaultOutput).toContain('attachment "丢失的图.png" not found: kept its name as text');
+    expect(typoraOutput).toMatch(/^2 created, 0 skipped, 0 failed/m);
+    expect(typoraOutput).toContain('image not found (alt text kept): assets/feature-map.png');
+  });
+
+  it('turns wikilinks, embeds, highlights, comments and callouts into the site’s own', () => {
+    const backprop = page('notes/反向传播-2/index.html');
+    expect(backprop).toContain('<mark>链式法则</mark>');
+    expect(backprop).toMatch(/href="\/notes\/(?:梯度下降|%E6%A2%AF%E5%BA%A6%E4%B8%8B%E9%99%8D)\/#/);
+    expect(backprop).toMatch(
+      /<img[^>]+src="\/images\/(?:反向传播-2|%E5%8F%8D%E5%90%91%E4%BC%A0%E6%92%AD-2)\/计算图\.png"|<img[^>]+src="[^"]*%E8%AE%A1%E7%AE%97%E5%9B%BE\.png"/,
+    );
+    expect(backprop).toContain('data-callout="note"');
+    expect(backprop).not.toMatch(/\[\[感知机|TODO: 补一个数值例子|#深度学习/);
+    expect(backprop).toContain('[[不是链接]]'); // in code, as written
+    const descent = page('notes/梯度下降/index.html');
+    expect(descent).not.toContain('多行注释');
+    expect(descent.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(existsSync(join(out, 'notes', '2024-01-01', 'index.html'))).toBe(true);
+  });
+
+  it('resolves Typora’s relative images and links between its notes', () => {
+    const cnn = page('notes/卷积神经网络/index.html');
+    expect(cnn).toMatch(/<img[^>]+src="[^"]*kernel\.png"/);
+    expect(cnn).toContain('特征图'); // the missing image's alt text
+    expect(page('notes/池化/index.html')).toMatch(/href="\/notes\/[^"]+\/#[^"]+"/);
   });
 });

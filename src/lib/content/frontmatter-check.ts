@@ -53,6 +53,9 @@ function rawScalar(doc: Document, key: string): string | undefined {
   return undefined;
 }
 
+/** Fields whose value is text: quoted when YAML would read it as something else. */
+const TEXT_FIELDS = ['title', 'description'] as const;
+
 const schemas = new Map<string, ReturnType<typeof noteSchema>>();
 
 /** The schema for a tag registry, built once: building it costs more than checking a note with it. */
@@ -98,6 +101,21 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
     const problem = rawDateProblem(raw);
     if (problem) problems.push({ file, line: lines.get(field), field, message: problem });
   }
+
+  // Astro reads front matter by YAML 1.1's rules, where an unquoted 2024-01-01 is a date and yes a boolean.
+  const asAstroReads = parseDocument(block.yaml, { version: '1.1' }).toJS() as Record<string, unknown> | null;
+  for (const field of TEXT_FIELDS) {
+    const value = asAstroReads?.[field];
+    if (value !== undefined && typeof value !== 'string' && typeof rawScalar(doc, field) === 'string') {
+      problems.push({
+        file,
+        line: lines.get(field),
+        field,
+        message: `${field}: Astro reads this unquoted value as ${value instanceof Date ? 'a date' : `a ${typeof value}`}: put it in double quotes`,
+      });
+    }
+  }
+  if (problems.some((p) => TEXT_FIELDS.includes(p.field as (typeof TEXT_FIELDS)[number]))) return problems;
 
   const data: unknown = doc.toJS();
   const schema = schemaFor(tagIds);

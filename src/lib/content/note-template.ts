@@ -14,9 +14,12 @@ export interface NoteFields {
 /** The heading that `remark-toc` fills with the note's table of contents, per language. */
 export const TOC_HEADING: Record<Lang, string> = { zh: '目录', en: 'Contents' };
 
-/** A YAML scalar on one line, quoted only when YAML needs it (`: `, a leading `[`, `yes`, …). */
+/**
+ * A YAML scalar on one line, quoted only when YAML needs it (`: `, a leading `[`, `yes`, …). Quoted by YAML 1.1's
+ * rules, which Astro's front matter parser follows: a title `2024-01-01` or `yes` must stay a string there too.
+ */
 function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  return stringify(value, { lineWidth: 0, version: '1.1' }).trimEnd();
 }
 
 /**

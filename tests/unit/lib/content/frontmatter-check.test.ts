@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFrontmatter, formatProblems, rawDateProblem } from '../../../../src/lib/content/frontmatter-check.ts';
+import { renderFrontmatter } from '../../../../src/lib/content/note-template.ts';
 
 const TAGS = ['neural-networks', 'math', 'optimization'];
 const note = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;
@@ -9,6 +10,21 @@ describe('checkFrontmatter', () => {
   it('accepts a valid note', () => {
     expect(checkFrontmatter(note(GOOD), 'zh/neuron.md', TAGS)).toEqual([]);
     expect(checkFrontmatter(note(`${GOOD}\nupdated: 2026-12-01\ndraft: true`), 'x.md', TAGS)).toEqual([]);
+  });
+
+  it('asks for quotes where Astro would read a title or description as a date or a boolean', () => {
+    const problems = checkFrontmatter(note(GOOD.replace('title: 神经元', 'title: 2024-01-01').replace('description: 一个神经元做什么。', 'description: yes')), 'x.md', TAGS);
+    expect(problems).toEqual([
+      { file: 'x.md', line: 2, field: 'title', message: 'title: Astro reads this unquoted value as a date: put it in double quotes' },
+      { file: 'x.md', line: 3, field: 'description', message: 'description: Astro reads this unquoted value as a boolean: put it in double quotes' },
+    ]);
+    expect(checkFrontmatter(note(GOOD.replace('title: 神经元', 'title: "2024-01-01"')), 'x.md', TAGS)).toEqual([]);
+  });
+
+  it('writes such titles quoted in a new or imported note', () => {
+    const text = renderFrontmatter({ title: '2024-01-01', description: 'yes', date: '2026-01-01', tags: ['math'] });
+    expect(text).toContain('title: "2024-01-01"\ndescription: "yes"\n');
+    expect(checkFrontmatter(`${text}\nBody.\n`, 'x.md', TAGS)).toEqual([]);
   });
 
   it('names the line and suggests the field for a typo such as titel', () => {

@@ -1,4 +1,4 @@
-// Runs `scripts/import-jekyll.ts` (what `npm run import` runs) on the Jekyll fixtures, writing into a
+// Runs `scripts/import.ts` (what `npm run import` runs) on the Jekyll fixtures, writing into a
 // temporary notes folder, public folder and copy of the tag registry: never into content/ or public/.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,16 +18,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function runIn(dirs: { notes: string; pub: string; tagsFile: string }, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
-    [
-      'scripts/import-jekyll.ts',
-      ...args,
-      '--notes-dir',
-      dirs.notes,
-      '--public-dir',
-      dirs.pub,
-      '--tags-file',
-      dirs.tagsFile,
-    ],
+    ['scripts/import.ts', ...args, '--notes-dir', dirs.notes, '--public-dir', dirs.pub, '--tags-file', dirs.tagsFile],
     { encoding: 'utf8' },
   );
   // A post's record is its line and the indented lines under it.
@@ -117,7 +108,7 @@ describe('npm run import on the fixture folder', { timeout: 60_000 }, () => {
     writeFileSync(bad, '---\ntitle: No date\ntags: [math]\n---\nText.\n');
     const result = run(bad, join(work, 'nothing-here.md'), join(FIXTURES, 'no-subtitle.md'), '--slug', 'x');
     expect(result.status).toBe(2);
-    expect(result.err).toMatch(/--slug names one note, but 2 posts were given/);
+    expect(result.err).toMatch(/--slug names one Jekyll post, but 2 inputs were given/);
     const mixed = run(bad, join(work, 'nothing-here.md'), join(FIXTURES, 'no-subtitle.md'));
     expect(mixed.status).toBe(1);
     expect(mixed.lines).toEqual([
