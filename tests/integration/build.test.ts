@@ -83,6 +83,17 @@ describe('a good build of the fixture notes', () => {
     expect(placeholder).toContain('href="/notes/only-zh/"');
   });
 
+  it('builds a note that exists in English only, with a Chinese page that says it is not translated yet', () => {
+    const enOnly = page('en/notes/only-en/index.html');
+    expect(enOnly).toContain('Contributed in English first');
+    expect(enOnly).not.toContain('hreflang="zh-CN" href="https');
+    const placeholder = page('notes/only-en/index.html');
+    expect(placeholder).toContain('data-testid="missing-translation"');
+    expect(placeholder).toContain('此笔记尚无中文版');
+    expect(placeholder).toContain('<meta name="robots" content="noindex">');
+    expect(placeholder).toContain('href="/en/notes/only-en/"');
+  });
+
   it('renders MDX notes with embedded components through the same pipeline', () => {
     const html = page('en/notes/roadmap/index.html');
     expect(html).toContain('data-testid="fixture-badge">component rendered</span>');
@@ -143,7 +154,7 @@ describe('a good build of the fixture notes', () => {
       languages: Record<string, { page_count: number }>;
     };
     expect(entry.languages['zh-cn']!.page_count).toBe(4);
-    expect(entry.languages.en!.page_count).toBe(3);
+    expect(entry.languages.en!.page_count).toBe(4);
   });
 });
 
@@ -173,7 +184,7 @@ describe('bad input stops the build with a useful message', () => {
       'zh/Bad_Name.md': fm(OK),
       'zh/dup.md': fm(OK),
       'zh/dup.mdx': fm(OK),
-      'en/orphan.md': fm(OK),
+      'zh/picture.md': `${fm(OK)}\n![A figure](./figures/gone.png)\n`,
       'zh/fence.md': `${fm(OK)}\nIntro.\n\n\`\`\`python\nx = 1\n`,
       'zh/gbk.md': Buffer.concat([Buffer.from(fm(OK)), Buffer.from([0xc9, 0xf1, 0xbe, 0xad, 0x0a])]),
     });
@@ -186,7 +197,7 @@ describe('bad input stops the build with a useful message', () => {
     expect(output).toMatch(
       /zh\/dup\.mdx {2}the slug "dup" is already used by .*zh\/dup\.md: keep one of \.md and \.mdx/,
     );
-    expect(output).toMatch(/en\/orphan\.md {2}this translation has no Chinese original content\/notes\/zh\/orphan\.md/);
+    expect(output).toMatch(/zh\/picture\.md:10 {2}image "\.\/figures\/gone\.png" not found/);
     expect(output).toMatch(/zh\/fence\.md:12 {2}this code fence is never closed/);
     expect(output).toMatch(/zh\/gbk\.md {2}the file is not UTF-8/);
     expect(output).toContain('The last good build');
@@ -206,7 +217,7 @@ describe('bad input stops the build with a useful message', () => {
     notes({ 'zh/ok.md': fm(OK), 'zh/broken.mdx': `${fm(OK)}\n<div>\n\nunclosed {\n` });
     const { status, output } = build(badDir, out);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/broken\.mdx/);
+    expect(output).toMatch(/zh\/broken\.mdx:\d+ {2}MDX cannot read this: /);
   });
 
   it('names the source line of a broken internal link', () => {

@@ -127,26 +127,29 @@ export function checkNotesFolder(
   remembered.clear();
   for (const [file, entry] of checked) remembered.set(file, entry);
   problems.push(...checkPrerequisites(notes));
-  problems.push(
-    ...checkOriginals([...seen].map(([key, file]) => ({ file, lang: key.split('/')[0]!, slug: key.split('/')[1]! }))),
+  const hints = lonelyTranslationHints(
+    [...seen].map(([key, file]) => ({ file, lang: key.split('/')[0]!, slug: key.split('/')[1]! })),
   );
+  for (const hint of hints) console.warn(`⚠ ${hint}`);
   return problems;
 }
 
-/** An English note translates a Chinese one: an English slug without a Chinese note is a mistake. */
-function checkOriginals(files: ReadonlyArray<{ file: string; lang: string; slug: string }>): ContentProblem[] {
-  const zh = files.filter((f) => f.lang === 'zh').map((f) => f.slug);
-  return files
-    .filter((f) => f.lang === 'en' && !zh.includes(f.slug))
-    .map((f) => {
-      const guess = nearest(f.slug, zh);
-      return {
-        file: f.file,
-        message:
-          `this translation has no Chinese original content/notes/zh/${f.slug}.md` +
-          (guess ? `: did you mean the slug "${guess}"?` : ': add the Chinese note first, with the same slug'),
-      };
-    });
+/**
+ * A note may exist in one language only (the other side shows that it is not translated yet). One whose slug is
+ * a near miss of a slug in the other language is more likely a misnamed translation: that is said, not refused.
+ */
+export function lonelyTranslationHints(
+  files: ReadonlyArray<{ file: string; lang: string; slug: string }>,
+): string[] {
+  const slugsOf = (lang: string) => files.filter((f) => f.lang === lang).map((f) => f.slug);
+  return files.flatMap((f) => {
+    const others = slugsOf(f.lang === 'zh' ? 'en' : 'zh');
+    if (others.includes(f.slug)) return [];
+    const guess = nearest(f.slug, others);
+    return guess && !slugsOf(f.lang).includes(guess)
+      ? [`${f.file}: no note of this slug in the other language; is it the translation of "${guess}"? Rename it if so.`]
+      : [];
+  });
 }
 
 interface NoteSource {
