@@ -90,15 +90,21 @@ export function linkedSlugs(markdown: string): string[] {
   return [...found];
 }
 
-export interface PlacedNode {
-  id: string;
-  layer: number;
+/** Where a diagram draws a node: its box, in SVG units from the top left. */
+export interface Box {
   x: number;
   y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedNode extends Box {
+  id: string;
+  layer: number;
 }
 
 /** A diagram laid out at build time (this graph, the roadmap): its size, its placed nodes, each edge's SVG path. */
-export interface DiagramLayout<Node> {
+export interface DiagramLayout<Node extends Box> {
   width: number;
   height: number;
   nodes: Node[];
@@ -133,6 +139,8 @@ export function layoutGraph(order: readonly string[], edges: readonly Edge[]): G
       layer: l,
       x: GRAPH_CELL.margin + offset + row.indexOf(id) * GRAPH_CELL.width,
       y: GRAPH_CELL.margin + l * GRAPH_CELL.height,
+      width: GRAPH_CELL.nodeWidth,
+      height: GRAPH_CELL.nodeHeight,
     };
   });
   const at = new Map(nodes.map((n) => [n.id, n]));

@@ -1,4 +1,4 @@
-import type { DiagramLayout, Edge } from './graph.ts';
+import type { Box, DiagramLayout, Edge } from './graph.ts';
 
 /** A stage of the learning roadmap, placed on a grid of columns (left to right) and rows. */
 export interface RoadmapNode {
@@ -13,12 +13,7 @@ export interface RoadmapNode {
 
 export type RoadmapEdge = Edge;
 
-export interface PlacedNode extends RoadmapNode {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export interface PlacedNode extends RoadmapNode, Box {}
 
 /** The roadmap laid out; each edge's path runs from the right side of `from` to the left side (or top) of `to`. */
 export type Layout = DiagramLayout<PlacedNode>;
