@@ -72,6 +72,11 @@ describe('a good build of the fixture notes', () => {
     expect(page('en/notes/sample/index.html')).toContain('<html lang="en"');
   });
 
+  it('reads a note saved with a byte-order mark (only-zh.md starts with one)', () => {
+    expect(readFileSync('tests/fixtures/notes/zh/only-zh.md', 'utf8').startsWith('\uFEFF')).toBe(true);
+    expect(page('notes/only-zh/index.html')).toContain('<title>只有中文 · ');
+  });
+
   it('says so when a translation is missing, and gives it no hreflang', () => {
     const zhOnly = page('notes/only-zh/index.html');
     expect(zhOnly).not.toContain('hreflang="en" href="https');
@@ -203,6 +208,17 @@ describe('bad input stops the build with a useful message', () => {
     expect(output).toContain('The last good build');
     expect(goodIndex()).toBe(before);
     expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+
+  it('refuses hostile front matter and nesting in a moment, naming file and line (tests/fixtures/hostile-frontmatter)', () => {
+    const before = goodIndex();
+    const { status, output } = build('tests/fixtures/hostile-frontmatter', out);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/zh\/alias-bomb\.md:2 {2}the frontmatter cannot be read: .*alias/);
+    expect(output).toMatch(/zh\/deep-yaml\.md:6 {2}the frontmatter nests deeper than 20 levels/);
+    expect(output).toMatch(/zh\/deep-list\.md:10 {2}lists or quotes nest deeper than 100 levels/);
+    expect(output).toMatch(/zh\/deep-quote\.md:\d+ {2}lists or quotes nest deeper than 100 levels/);
+    expect(goodIndex()).toBe(before);
   });
 
   it('names the file, line and formula for a formula KaTeX cannot render', () => {

@@ -11,11 +11,50 @@ export interface ContentProblem {
 }
 
 const DATE_FIELDS = ['date', 'updated'] as const;
+
+/**
+ * Limits on what a note's front matter may make the parser do: a few fields need a few lines, so anything
+ * beyond these is a mistake or an attack (an alias "billion laughs", a 10,000-deep list), refused in
+ * milliseconds with its line instead of exhausting memory or the stack.
+ */
+export const FRONTMATTER_LIMITS = { bytes: 16_384, depth: 20, aliases: 20 } as const;
+
+/** The line (1-based in `yaml`) where flow or block nesting first goes deeper than `max`, if it does. */
+function tooDeep(yaml: string, max: number): number | undefined {
+  const lines = yaml.split('\n');
+  let flow = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const indent = /^[ -]*/.exec(line)![0].length;
+    if (indent / 2 > max) return i + 1;
+    let quote: string | undefined;
+    for (const char of line) {
+      if (quote) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '#') break;
+      else if (char === '[' || char === '{') {
+        if (++flow > max) return i + 1;
+      } else if (char === ']' || char === '}') flow--;
+    }
+  }
+  return undefined;
+}
+
+/** `doc.toJS()` with an alias budget; an alias bomb becomes a problem instead of an exception. */
+function toData(doc: Document): { data: unknown } | { error: string } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: FRONTMATTER_LIMITS.aliases }) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
 const RAW_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The frontmatter block of a Markdown file and the line it starts on (1-based, the line after `---`). */
 export function extractFrontmatter(source: string): { yaml: string; firstLine: number } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(source);
+  // A byte-order mark (Windows editors write one) comes before the opening ---.
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(source);
   if (!match) return undefined;
   return { yaml: match[1]!, firstLine: 2 };
 }
@@ -81,6 +120,25 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
       },
     ];
   }
+  if (block.yaml.length > FRONTMATTER_LIMITS.bytes) {
+    return [
+      {
+        file,
+        line: 1,
+        message: `the frontmatter is ${Math.ceil(block.yaml.length / 1024)} KB: keep it under ${FRONTMATTER_LIMITS.bytes / 1024} KB (only a few fields belong there)`,
+      },
+    ];
+  }
+  const deep = tooDeep(block.yaml, FRONTMATTER_LIMITS.depth);
+  if (deep !== undefined) {
+    return [
+      {
+        file,
+        line: deep + block.firstLine - 1,
+        message: `the frontmatter nests deeper than ${FRONTMATTER_LIMITS.depth} levels: no field needs that`,
+      },
+    ];
+  }
   const counter = new LineCounter();
   const doc = parseDocument(block.yaml, { lineCounter: counter });
   if (doc.errors.length > 0) {
@@ -102,8 +160,19 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
     if (problem) problems.push({ file, line: lines.get(field), field, message: problem });
   }
 
+  const read = toData(doc);
+  if ('error' in read) {
+    return [
+      {
+        file,
+        line: block.firstLine,
+        message: `the frontmatter cannot be read: ${read.error}. Remove the YAML aliases (*name) and anchors (&name)`,
+      },
+    ];
+  }
   // Astro reads front matter by YAML 1.1's rules, where an unquoted 2024-01-01 is a date and yes a boolean.
-  const asAstroReads = parseDocument(block.yaml, { version: '1.1' }).toJS() as Record<string, unknown> | null;
+  const astroRead = toData(parseDocument(block.yaml, { version: '1.1' }));
+  const asAstroReads = ('data' in astroRead ? astroRead.data : null) as Record<string, unknown> | null;
   for (const field of TEXT_FIELDS) {
     const value = asAstroReads?.[field];
     if (value !== undefined && typeof value !== 'string' && typeof rawScalar(doc, field) === 'string') {
@@ -117,7 +186,7 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
   }
   if (problems.some((p) => TEXT_FIELDS.includes(p.field as (typeof TEXT_FIELDS)[number]))) return problems;
 
-  const data: unknown = doc.toJS();
+  const data = read.data;
   const schema = schemaFor(tagIds);
   const result = schema.safeParse(data ?? {});
   if (!result.success) {

@@ -5,7 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkFrontmatter, formatProblems, type ContentProblem } from '../../lib/content/frontmatter-check.ts';
+import {
+  checkFrontmatter,
+  extractFrontmatter,
+  formatProblems,
+  type ContentProblem,
+} from '../../lib/content/frontmatter-check.ts';
 import { BUILD_CACHE_DIR } from '../build-cache.ts';
 import { codeDigest } from '../code-digest.ts';
 import { isLang } from '../../lib/content/lang.ts';
@@ -13,7 +18,7 @@ import { slugProblem } from '../../lib/content/slug.ts';
 import { findCycle } from '../../lib/content/graph.ts';
 import { nearest } from '../../lib/text/nearest.ts';
 import { parseDocument } from 'yaml';
-import { unclosedFence } from '../../lib/content/markdown-checks.ts';
+import { MAX_NESTING, tooDeeplyNested, unclosedFence } from '../../lib/content/markdown-checks.ts';
 import { localImages, mdxSyntaxProblem, type LocalImage } from '../../lib/content/body-checks.ts';
 import { isUtf8 } from 'node:buffer';
 
@@ -45,6 +50,11 @@ function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readon
   }
   const source = bytes.toString('utf8');
   const problems: ContentProblem[] = [];
+  const deep = tooDeeplyNested(source);
+  if (deep !== undefined) {
+    const message = `lists or quotes nest deeper than ${MAX_NESTING} levels here: flatten them (no parser reads this in reasonable time)`;
+    return { problems: [{ file, line: deep, message }] };
+  }
   const fence = unclosedFence(source);
   if (fence) {
     problems.push({ file, line: fence, message: 'this code fence is never closed: add the closing ``` (or ~~~) line' });
@@ -55,7 +65,7 @@ function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readon
   const isMdx = file.endsWith('.mdx');
   const syntax = isMdx ? mdxSyntaxProblem(source) : undefined;
   if (syntax) return { problems: [...problems, { file, ...syntax }] };
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  const frontmatter = extractFrontmatter(source)?.yaml ?? '';
   const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
   const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;
   const images = localImages(source, isMdx);

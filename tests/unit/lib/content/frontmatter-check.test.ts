@@ -12,6 +12,27 @@ describe('checkFrontmatter', () => {
     expect(checkFrontmatter(note(`${GOOD}\nupdated: 2026-12-01\ndraft: true`), 'x.md', TAGS)).toEqual([]);
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(checkFrontmatter(`\uFEFF${note(GOOD)}`, 'x.md', TAGS)).toEqual([]);
+  });
+
+  it('refuses an alias bomb, deep nesting and an oversized block in milliseconds, naming the line', () => {
+    const bomb = [
+      GOOD,
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`),
+    ].join('\n');
+    expect(checkFrontmatter(note(bomb), 'x.md', TAGS)).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^the frontmatter cannot be read: .*alias/) }),
+    ]);
+    expect(checkFrontmatter(note(`${GOOD}\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}`), 'x.md', TAGS)).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/is 20 KB: keep it under 16 KB/) }),
+    ]);
+    expect(checkFrontmatter(note(`${GOOD}\nx: ${'['.repeat(30)}${']'.repeat(30)}`), 'x.md', TAGS)).toEqual([
+      expect.objectContaining({ line: 6, message: 'the frontmatter nests deeper than 20 levels: no field needs that' }),
+    ]);
+  });
+
   it('asks for quotes where Astro would read a title or description as a date or a boolean', () => {
     const problems = checkFrontmatter(note(GOOD.replace('title: 神经元', 'title: 2024-01-01').replace('description: 一个神经元做什么。', 'description: yes')), 'x.md', TAGS);
     expect(problems).toEqual([
