@@ -21,7 +21,8 @@ const PURE_MODULES = ['src/lib/nn/activations.ts', 'src/lib/content/slug.ts', 's
 /** Widget models are pure too, however a widget splits them (model.ts, model-*.ts or a model/ folder). */
 const WIDGET_MODELS = globSync(['src/widgets/*/model.ts', 'src/widgets/*/model-*.ts', 'src/widgets/*/model/**/*.ts']);
 
-describe('the pure layer (src/lib and widget models)', () => {
+// Typed linting starts a TypeScript project service: seconds on a busy machine, so each case gets a minute.
+describe('the pure layer (src/lib and widget models)', { timeout: 60_000 }, () => {
   it.each([...PURE_MODULES, ...WIDGET_MODELS])('%s may not use the DOM, Node, Astro or build code', async (file) => {
     const found = await problems(
       file,
@@ -61,7 +62,7 @@ describe('the pure layer (src/lib and widget models)', () => {
   });
 });
 
-describe('browser code (src/client, search client, widget views)', () => {
+describe('browser code (src/client, search client, widget views)', { timeout: 60_000 }, () => {
   it.each(['src/client/site.ts', 'src/search/client/controller.ts', 'src/widgets/neuron/view.ts'])(
     '%s may not import build code or Node',
     async (file) => {
@@ -74,7 +75,7 @@ describe('browser code (src/client, search client, widget views)', () => {
   );
 });
 
-describe('pages and components', () => {
+describe('pages and components', { timeout: 60_000 }, () => {
   it.each(['src/components/BoundaryProbe.astro', 'src/pages/boundary-probe.astro'])(
     '%s may not import post-build code',
     async (file) => {
