@@ -14,6 +14,8 @@ import {
   type LanguageTable,
   type MathCheck,
 } from '../../src/lib/import/jekyll.ts';
+import { SITE_KATEX_OPTIONS } from '../../src/katex/options.ts';
+import { untrustedCommands } from '../../src/katex/untrusted-commands.ts';
 import { postPermalink } from '../../src/lib/import/permalinks.ts';
 import { PostIndex, type IndexedPost } from '../../src/lib/import/post-index.ts';
 import { dateFromFileName, slugFromFileName, slugify } from '../../src/lib/text/slugify.ts';
@@ -30,14 +32,18 @@ async function shikiLanguages(): Promise<LanguageTable> {
   return languageTable(shiki.bundledLanguagesInfo);
 }
 
-/** A formula is kept only if KaTeX renders it with the options of the site's build (strict). */
-const checkMath: MathCheck = (tex, display) => {
+/**
+ * A formula is kept only if the site's build will render it: KaTeX renders it with the build's options, and it
+ * uses no command KaTeX gates behind `trust` (\\href, \\url, …), which KaTeX would draw in red and the build refuses.
+ */
+export const checkMath: MathCheck = (tex, display) => {
+  const options = { ...SITE_KATEX_OPTIONS, displayMode: display };
   try {
-    katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error' });
-    return true;
+    katex.renderToString(tex, { ...options, throwOnError: true });
   } catch {
     return false;
   }
+  return untrustedCommands(tex, options).length === 0;
 };
 
 interface PlannedPost {

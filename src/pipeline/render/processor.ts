@@ -4,6 +4,7 @@
 import { unified, type ShikiConfig } from '@astrojs/markdown-remark';
 import remarkToc from 'remark-toc';
 import rehypeKatexStrict from '../../katex/rehype-katex-strict.ts';
+import { SITE_KATEX_OPTIONS } from '../../katex/options.ts';
 import { citations } from './remark-citations.ts';
 import remarkNoteMeta from './remark-note-meta.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
@@ -47,10 +48,10 @@ export const RENDER_STEPS: readonly RenderStep[] = [
   },
   {
     tree: 'hast',
-    does: 'formulas are rendered by KaTeX; one that fails stops the build with file:line',
-    // trust: false keeps \href, \url and \includegraphics from emitting links or loading anything;
-    // maxExpand bounds macro expansion so a malicious formula cannot stall the build.
-    plugin: [rehypeKatexStrict, { strict: 'error', trust: false, maxExpand: 1000, maxSize: 50 }],
+    does:
+      'formulas are rendered by KaTeX (trust off); one that fails, or uses `\\href`, `\\url`, `\\includegraphics` ' +
+      'or `\\html…`, stops the build with file:line',
+    plugin: [rehypeKatexStrict, SITE_KATEX_OPTIONS],
   },
   { tree: 'hast', does: 'headings get ids and anchor links', plugin: rehypeHeadingAnchors },
   { tree: 'hast', does: 'the table of contents becomes a labelled `<nav>`', plugin: rehypeTocNav },

@@ -66,9 +66,8 @@ describe('rehype-safe-html', () => {
 });
 
 describe('KaTeX limits', () => {
-  it('does not turn \\href into a link (trust: false)', async () => {
-    const html = await render('$\\href{javascript:alert(1)}{x}$');
-    expect(html).not.toMatch(/<a [^>]*href="javascript/);
+  it('stops the build on \\href instead of shipping it as red text (trust stays off)', async () => {
+    await expect(render('$\\href{javascript:alert(1)}{x}$')).rejects.toThrow(/\\href is not allowed in notes/);
   });
   it('stops runaway macro expansion with a build error instead of hanging', async () => {
     await expect(render('$\\def\\a{\\a\\a}\\a$')).rejects.toThrow(/KaTeX cannot render/);
