@@ -2,6 +2,7 @@
 // reference needs (a numbered reference, its plain text for a tooltip) and "cite this note" in BibTeX and plain
 // text. Pure (no DOM, no file system): the remark plugin and the components pass the text in.
 import type { BibEntry, PersonName } from './bibtex/read.ts';
+import { scriptUrlReason, shownUrl } from './script-url.ts';
 
 export { BibtexError, parseBibtex, type BibEntry, type PersonName, type Problem } from './bibtex/read.ts';
 
@@ -85,6 +86,16 @@ export function toReference(entry: BibEntry): Reference {
     note: f('note'),
     ...(url ? { url } : {}),
   };
+}
+
+/**
+ * Why an entry's link may not be published (its `url` runs script: `javascript:…`), or undefined. A `doi` is
+ * always linked through https://doi.org/, so only `url` can carry one.
+ */
+export function unsafeReferenceUrl(entry: BibEntry): string | undefined {
+  const url = toReference(entry).url;
+  const reason = url === undefined ? undefined : scriptUrlReason(url);
+  return reason && `the url of "${entry.key}" ("${shownUrl(url!)}") is ${reason}, which runs script`;
 }
 
 /** Ends a piece with a full stop unless it already ends with punctuation. */

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { slugProblem } from './slug.ts';
 
 /** A glossary term (content/glossary.json): the source of the glossary notes' tables and of search synonyms. */
 export interface GlossaryTerm {
@@ -31,6 +32,21 @@ const HEADER: Record<Lang, string> = {
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+/** A note title as the text of a link: a bracket in it would end the link text early. */
+const linkText = (text: string) => cell(text.replace(/[[\]\\]/g, '\\$&'));
+
+/**
+ * What in the glossary cannot be rendered, by term: a `note` that is not a slug would be written into the
+ * table's link as it is (`x) [y](javascript:…`), so it must be one.
+ */
+export function glossaryProblems(glossary: Glossary): { term: string; message: string }[] {
+  return glossary.groups.flatMap((group) =>
+    group.terms.flatMap((t) => {
+      const problem = slugProblem(t.note);
+      return problem ? [{ term: t.term, message: `note "${t.note}" is not a note's slug: ${problem}` }] : [];
+    }),
+  );
+}
 
 /** The glossary as Markdown: a `##` heading and a table per group, rows linking to their notes. */
 export function glossaryMarkdown(glossary: Glossary, lang: Lang, noteTitles: Record<string, string>): string {
@@ -39,7 +55,7 @@ export function glossaryMarkdown(glossary: Glossary, lang: Lang, noteTitles: Rec
     .map((group) => {
       const rows = group.terms.map((t) => {
         const shown = lang === 'zh' ? (t.termZh ?? t.term) : t.term;
-        return `| ${cell(shown)} | ${cell(t.zh)} | ${cell(t.en)} | ${cell(t.definition[lang])} | [${cell(noteTitles[t.note] ?? t.note)}](${prefix}${t.note}/) |`;
+        return `| ${cell(shown)} | ${cell(t.zh)} | ${cell(t.en)} | ${cell(t.definition[lang])} | [${linkText(noteTitles[t.note] ?? t.note)}](${prefix}${t.note}/) |`;
       });
       return [`## ${group[lang]}`, '', HEADER[lang], '| --- | --- | --- | --- | --- |', ...rows].join('\n');
     })

@@ -1,13 +1,18 @@
 // Why: notes come from pull requests, and Markdown lets a contributor write raw HTML. This parses that HTML
 // and keeps only an allow-list (GitHub's, plus what our pipeline itself emits): no <script>, no on*
-// handlers, no javascript: URLs, no <iframe> except from the hosts below. It runs right after Shiki and
-// before KaTeX, so the allow-list needs Shiki's output but not KaTeX's. MDX notes are code, not checked
-// here: they are accepted only under review (CONTRIBUTING.md).
+// handlers, no <iframe> except from the hosts below; ids, names, classes and styles as raw-html-rules.ts says.
+// A URL that runs script (`javascript:`…) stops the build with file:line, wherever the note writes it. It runs
+// right after Shiki and before KaTeX, so the allow-list needs Shiki's output but not KaTeX's. MDX notes have no
+// raw HTML but write HTML elements as JSX: the same rules hold for them (mdx-html-rules.ts).
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { applyMdxHtmlRules } from './mdx-html-rules.ts';
+import { applyRawHtmlRules, markPipelineElements, pipelineElements } from './raw-html-rules.ts';
+import { scriptUrls, type NoteProblem } from './script-urls.ts';
+import { linesBeforeBody } from './source-lines.ts';
 
 /** Hosts whose embeds a note may include with <iframe>. */
 export const IFRAME_HOSTS = ['www.youtube-nocookie.com', 'player.bilibili.com'];
@@ -16,7 +21,8 @@ const base = defaultSchema.attributes ?? {};
 
 export const SAFE_SCHEMA: Schema = {
   ...defaultSchema,
-  // Heading ids are added after this step; footnote ids already carry remark-rehype's prefix.
+  // Ids and names of raw HTML are prefixed before this (raw-html-rules.ts); footnote ids already carry
+  // remark-rehype's prefix, and heading ids are added after this step.
   clobberPrefix: '',
   clobber: [],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'kbd', 'iframe', 'nav'],
@@ -32,8 +38,14 @@ export const SAFE_SCHEMA: Schema = {
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
 };
 
-function allowedIframe(node: Element): boolean {
-  const src = node.properties.src;
+export class UnsafeHtmlError extends Error {
+  override name = 'UnsafeHtmlError';
+}
+
+/** Whether an element may stay: an iframe only from the hosts above. */
+function allowedElement(tagName: string, properties: Readonly<Record<string, unknown>>): boolean {
+  if (tagName !== 'iframe') return true;
+  const src = properties.src;
   if (typeof src !== 'string') return false;
   try {
     return IFRAME_HOSTS.includes(new URL(src).host);
@@ -42,13 +54,35 @@ function allowedIframe(node: Element): boolean {
   }
 }
 
+function refuse(problems: readonly NoteProblem[], file: VFile): never {
+  const where = file.path ?? 'a note';
+  const offset = linesBeforeBody(file);
+  const lines = problems.map(({ node, message }) => {
+    const line = node.position?.start.line;
+    return `  ${where}${line === undefined ? '' : `:${line + offset}`}  ${message}`;
+  });
+  throw new UnsafeHtmlError(
+    `${problems.length === 1 ? 'Something' : `${problems.length} things`} in this note cannot be published:\n` +
+      `${lines.join('\n')}\n` +
+      'A note may link only to http(s), mailto and relative URLs; CONTRIBUTING.md says which HTML it may use.',
+  );
+}
+
 export default function rehypeSafeHtml() {
   return function transform(tree: Root, file: VFile): Root | undefined {
-    if (file.path?.endsWith('.mdx')) return undefined;
+    if (file.path?.endsWith('.mdx')) {
+      const problems = [...scriptUrls(tree), ...applyMdxHtmlRules(tree, SAFE_SCHEMA, allowedElement)];
+      if (problems.length > 0) refuse(problems, file);
+      return undefined;
+    }
+    const mark = markPipelineElements(tree);
     const parsed = raw(tree, { file }) as Root;
+    const made = pipelineElements(parsed, mark);
+    const problems = [...scriptUrls(parsed), ...applyRawHtmlRules(parsed, made)];
+    if (problems.length > 0) refuse(problems, file);
     const clean = sanitize(parsed, SAFE_SCHEMA) as Root;
     visit(clean, 'element', (node: Element, index, parent) => {
-      if (node.tagName === 'iframe' && !allowedIframe(node) && parent && index !== undefined) {
+      if (!allowedElement(node.tagName, node.properties) && parent && index !== undefined) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

@@ -12,6 +12,7 @@ import {
   publicationLine,
   referenceText,
   toReference,
+  unsafeReferenceUrl,
   type BibEntry,
   type Reference,
 } from '../../lib/content/bibtex.ts';
@@ -103,6 +104,8 @@ export default function remarkCitations(options: CitationOptions = {}) {
     const uses = new Map<string, number>();
     const references = new Map<string, Reference>();
     const problems: string[] = [];
+    const unsafe: string[] = [];
+    const bibFile = options.bibtex === undefined ? bibliographyPath : 'the bibliography';
     const where = file.path ?? 'a note';
     let offset: number | undefined;
     const lineOf = (node: Text, index: number) => {
@@ -145,6 +148,11 @@ export default function remarkCitations(options: CitationOptions = {}) {
             );
             continue;
           }
+          const unsafeUrl = numbers.has(key) ? undefined : unsafeReferenceUrl(entry);
+          if (unsafeUrl) {
+            unsafe.push(`  ${bibFile}:${entry.line}  ${unsafeUrl} (cited at ${at})`);
+            continue;
+          }
           if (!numbers.has(key)) {
             numbers.set(key, numbers.size + 1);
             references.set(key, toReference(entry));
@@ -165,6 +173,11 @@ export default function remarkCitations(options: CitationOptions = {}) {
       return [SKIP, index + replacement.length];
     });
 
+    if (unsafe.length > 0) {
+      throw new CitationError(
+        `A reference cannot be published:\n${unsafe.join('\n')}\nA reference may link only to http(s) URLs.`,
+      );
+    }
     if (problems.length > 0) {
       throw new CitationError(
         `${problems.length === 1 ? 'A citation' : `${problems.length} citations`} cannot be resolved:\n${problems.join('\n')}\n` +

@@ -25,13 +25,19 @@ async function render(markdown: string, path = 'content/notes/zh/x.md') {
 }
 
 describe('rehype-safe-html', () => {
-  it('removes scripts, event handlers and javascript: URLs', async () => {
+  it('removes scripts, event handlers and URLs it does not know', async () => {
     const html = await render(
-      'Text <script>alert(1)</script> and <a href="javascript:alert(1)" onclick="alert(2)">link</a>\n\n<img src="/diagrams/x.svg" alt="x" onerror="alert(3)">\n',
+      'Text <script>alert(1)</script> and <a href="irc2://x" onclick="alert(2)">link</a>\n\n<img src="/diagrams/x.svg" alt="x" onerror="alert(3)">\n',
     );
-    expect(html).not.toMatch(/<script|alert|onclick|onerror|javascript:/);
+    expect(html).not.toMatch(/<script|alert|onclick|onerror|irc2:/);
     expect(html).toContain('<a>link</a>');
     expect(html).toContain('<img src="/diagrams/x.svg" alt="x">');
+  });
+
+  it('stops the build on a javascript: URL instead of dropping it silently', async () => {
+    await expect(render('Text <a href="javascript:alert(1)">link</a>\n')).rejects.toThrow(
+      /x\.md:1 {2}<a> href "javascript:alert\(1\)" is a javascript: URL/,
+    );
   });
 
   it('keeps the allowed tags and attributes authors use', async () => {
@@ -59,9 +65,8 @@ describe('rehype-safe-html', () => {
     expect(html).toContain('id="user-content-fn-1"');
   });
 
-  it('leaves MDX notes alone (they are code, reviewed by hand)', async () => {
-    const html = await render('<b onclick="x()">b</b>', 'content/notes/zh/x.mdx');
-    expect(html).toContain('onclick');
+  it('checks MDX notes too (hostile-html.test.ts parses real MDX)', async () => {
+    await expect(render('[x](javascript:alert(1))', 'content/notes/zh/x.mdx')).rejects.toThrow(/a javascript: URL/);
   });
 });
 
