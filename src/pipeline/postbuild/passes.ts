@@ -5,6 +5,7 @@
 // lists them (tests/unit/docs/pipeline.test.ts keeps the two in step).
 import type { BuiltFiles, PageScan, PageVisitor } from './built-pages.ts';
 import { siteChecks } from './check-links.ts';
+import { checkSvgs } from './svg-check.ts';
 import { precacheInputs, writeServiceWorker } from './service-worker.ts';
 import { searchIndex } from '../../search/indexer.ts';
 import { katexGlyphScan, subsetKatexFonts } from '../../katex/subset-fonts.ts';
@@ -56,6 +57,27 @@ const checks: PostBuildPass = {
         return Promise.resolve(
           'internal links, anchors and images; every page has one <h1>, a title and a description',
         );
+      },
+    };
+  },
+};
+
+const svgSafety: PostBuildPass = {
+  name: 'svg-safety',
+  does:
+    'every SVG the site serves (diagrams, images, icons, images a note links) has no script, event handler, ' +
+    '`javascript:` URL or external reference',
+  create({ dir, cacheDir }) {
+    return {
+      finish: (files) => {
+        const svgs = checkSvgs(dir, files.others, `${cacheDir}/svg-safety.json`);
+        if (svgs.problems.length > 0)
+          throw new PassError(
+            `${plural(svgs.problems.length, 'problem')} in SVGs the site would serve:\n  ${svgs.problems.join('\n  ')}\n` +
+              'An SVG opened on its own runs its scripts as this site: remove them, and inline what it loads from ' +
+              'elsewhere (or point at an #id inside it).',
+          );
+        return Promise.resolve(`${plural(svgs.checked, 'SVG')}: no script, event handler or external reference`);
       },
     };
   },
@@ -115,7 +137,7 @@ const serviceWorker: PostBuildPass = {
   },
 };
 
-export const POSTBUILD_PASSES: readonly PostBuildPass[] = [checks, search, katexFonts, serviceWorker];
+export const POSTBUILD_PASSES: readonly PostBuildPass[] = [checks, svgSafety, search, katexFonts, serviceWorker];
 
 /** The modules whose code the passes run: remembered findings are keyed by it (src/pipeline/code-digest.ts). */
 export const POSTBUILD_CODE = ['src/pipeline/postbuild/passes.ts'];
