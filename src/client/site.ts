@@ -62,12 +62,14 @@ function setUpCopyButtons(): void {
 
 function setUpTocHighlight(): void {
   const links = new Map<string, HTMLAnchorElement>();
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-toc] [data-toc-link]')) {
     links.set(link.dataset.tocLink!, link);
   }
-  if (links.size === 0) return;
+  // The sections are looked up inside the note (its <article> is the "overview" entry), not by document-wide id.
+  const note = document.querySelector<HTMLElement>('article.note');
+  if (links.size === 0 || !note) return;
   const headings = [...links.keys()]
-    .map((id) => document.getElementById(id))
+    .map((id) => (note.id === id ? note : note.querySelector<HTMLElement>(`#${CSS.escape(id)}`)))
     .filter((el): el is HTMLElement => el !== null);
   let current = '';
   const update = () => {

@@ -7,6 +7,7 @@
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { scriptUrlReason } from '../../lib/content/script-url.ts';
 import { noteStyle } from './inline-style.ts';
 import { isIntrinsic, isJsxElement, literalValue, type JsxAttribute, type JsxElement } from './mdx-nodes.ts';
 import { AuthorNames, elementHref, followRenamedTargets, prefixedList } from './raw-html-rules.ts';
@@ -38,6 +39,8 @@ function attributeProblem(schema: Schema, node: JsxElement, attribute: JsxAttrib
   const tag = `<${node.name}>`;
   const value = literalValue(attribute);
   if (value === undefined) return `${tag} ${attribute.name}={…}: write a literal value, which can be checked`;
+  // A script URL is reported by script-urls.ts, with its reason.
+  if (typeof value === 'string' && scriptUrlReason(value)) return undefined;
   const lower = attribute.name.toLowerCase();
   if (lower === 'style') {
     const dropped = typeof value === 'string' ? noteStyle(value).dropped : [];

@@ -114,6 +114,11 @@ export function applyRawHtmlRules(tree: Root, made: ReadonlySet<Element>): NoteP
       return;
     }
     delete properties.className;
+    // `<a name="x"></a>`, the old anchor of Markdown notes: an id does its job (a name is obsolete there).
+    if (node.tagName === 'a' && properties.name && (properties.id === undefined || properties.id === null)) {
+      properties.id = properties.name;
+      delete properties.name;
+    }
     const report = (message: string) => problems.push({ node, message });
     for (const key of ['id', 'name'] as const) {
       const value = properties[key];

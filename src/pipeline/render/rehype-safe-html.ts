@@ -57,10 +57,12 @@ function allowedElement(tagName: string, properties: Readonly<Record<string, unk
 function refuse(problems: readonly NoteProblem[], file: VFile): never {
   const where = file.path ?? 'a note';
   const offset = linesBeforeBody(file);
-  const lines = problems.map(({ node, message }) => {
-    const line = node.position?.start.line;
-    return `  ${where}${line === undefined ? '' : `:${line + offset}`}  ${message}`;
-  });
+  const lines = [...problems]
+    .sort((a, b) => (a.node.position?.start.line ?? 0) - (b.node.position?.start.line ?? 0))
+    .map(({ node, message }) => {
+      const line = node.position?.start.line;
+      return `  ${where}${line === undefined ? '' : `:${line + offset}`}  ${message}`;
+    });
   throw new UnsafeHtmlError(
     `${problems.length === 1 ? 'Something' : `${problems.length} things`} in this note cannot be published:\n` +
       `${lines.join('\n')}\n` +

@@ -20,7 +20,8 @@ import { nearest } from '../../lib/text/nearest.ts';
 import { contentHash } from '../../lib/content/translation.ts';
 import { linesBeforeBody } from './source-lines.ts';
 
-export const DEFAULT_BIBLIOGRAPHY = 'content/references.bib';
+/** The bibliography notes cite; a fixture build may name another with BIBLIOGRAPHY (tests/integration). */
+export const DEFAULT_BIBLIOGRAPHY = process.env.BIBLIOGRAPHY ?? 'content/references.bib';
 
 export interface CitationOptions {
   /** Path of the .bib file, relative to the working directory (default `content/references.bib`). */

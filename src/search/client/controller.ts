@@ -136,7 +136,8 @@ export function mountSearch(panel: HTMLElement): void {
       li.setAttribute('role', 'none');
       li.className = 'search-result';
       const link = document.createElement('a');
-      link.id = `${list.id}-${i}`;
+      // A colon: a note's heading ids never have one (and its HTML's ids are prefixed), so no heading shares it.
+      link.id = `${list.id}:${i}`;
       link.setAttribute('role', 'option');
       link.setAttribute('aria-selected', 'false');
       link.href = withHighlight(pageHref(section.url), query);
