@@ -8,7 +8,6 @@ import {
 } from '../../lib/nn/activation-core.ts';
 import { formatNumber } from '../../lib/text/format-number.ts';
 import { fillTemplate } from '../../lib/text/template.ts';
-import type { Lang } from '../../lib/content/lang.ts';
 import { neuron, type NeuronError } from '../../lib/nn/neuron.ts';
 import { stateHash, type WidgetModel } from '../kit/widget-model.ts';
 import { hashList, hashOneOf, hashState, type HashType } from '../../lib/text/hash-state.ts';
@@ -161,52 +160,20 @@ export function fromHash(hash: string): NeuronState | undefined {
   return { ...shared, invalid: [] };
 }
 
-const STRINGS = {
-  en: {
-    empty: '{field}: enter a number.',
-    notANumber: '{field}: “{text}” is not a number.',
-    outOfRange: `{field}: {text} is outside the range −${FIELD_LIMIT} to ${FIELD_LIMIT}.`,
-    keep: 'The result shown is for the last valid numbers.',
-    lengthMismatch: 'The number of inputs and weights differ.',
-    notFinite: 'Every input, weight and the bias must be a finite number.',
-    overflow: 'The weighted sum is too large to compute.',
-    unknownActivation: 'Unknown activation function.',
-    announce: 'z = {z}, y = {y}',
-  },
-  zh: {
-    empty: '{field}：请输入一个数。',
-    notANumber: '{field}：“{text}”不是一个数。',
-    outOfRange: `{field}：{text} 超出了 −${FIELD_LIMIT} 到 ${FIELD_LIMIT} 的范围。`,
-    keep: '下面显示的仍是上一次有效输入的结果。',
-    lengthMismatch: '输入和权重的个数不一致。',
-    notFinite: '所有输入、权重和偏置都必须是有限的数。',
-    overflow: '加权和太大，无法计算。',
-    unknownActivation: '未知的激活函数。',
-    announce: 'z = {z}，y = {y}',
-  },
-} as const satisfies Record<Lang, unknown>;
+/**
+ * The sentences the model writes, in the page's language (text.ts), as templates with named blanks (template.ts):
+ * why a field is unusable, by reason (`{field}`, `{text}`); why the neuron cannot be computed, by error kind;
+ * that the result shown is the last good one (`keep`); what screen readers hear (`announce`: `{z}`, `{y}`).
+ */
+export type NeuronMessages = Readonly<
+  Record<InvalidField['reason'] | NeuronError['kind'] | 'keep' | 'announce', string>
+>;
 
 const shorten = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
 /** The sentence for one unusable field. */
-export function invalidMessage(entry: InvalidField, lang: Lang): string {
-  const s = STRINGS[lang];
-  const template = entry.reason === 'empty' ? s.empty : entry.reason === 'not-a-number' ? s.notANumber : s.outOfRange;
-  return fillTemplate(template, { field: entry.field, text: shorten(entry.text.trim()) });
-}
-
-function errorMessage(error: NeuronError, lang: Lang): string {
-  const s = STRINGS[lang];
-  switch (error.kind) {
-    case 'length-mismatch':
-      return s.lengthMismatch;
-    case 'not-finite':
-      return s.notFinite;
-    case 'overflow':
-      return s.overflow;
-    case 'unknown-activation':
-      return s.unknownActivation;
-  }
+export function invalidMessage(entry: InvalidField, messages: NeuronMessages): string {
+  return fillTemplate(messages[entry.reason], { field: entry.field, text: shorten(entry.text.trim()) });
 }
 
 /** A number in a written-out formula: negative numbers in brackets, `(−1)`. */
@@ -224,15 +191,18 @@ export const DIAGRAM = {
   biasY: 36,
 } as const;
 
-export interface DiagramInput {
-  /** Centre of the input node. */
-  readonly cy: number;
-  /** The edge from the input to Σ. */
+/** An edge into Σ. */
+export interface DiagramEdge {
   readonly d: string;
-  /** Stroke width, growing with |wᵢ|. */
+  /** Stroke width, growing with the weight's magnitude. */
   readonly width: number;
   /** Sign of the weight: drawn solid (positive), dashed (negative) or dotted (zero), not only in colour. */
   readonly sign: 'positive' | 'negative' | 'zero';
+}
+
+export interface DiagramInput extends DiagramEdge {
+  /** Centre of the input node. */
+  readonly cy: number;
   /** Where the weight's value is written. */
   readonly labelX: number;
   readonly labelY: number;
@@ -256,7 +226,7 @@ export interface NeuronView {
   readonly announcement: string;
   readonly diagram: {
     readonly inputs: readonly DiagramInput[];
-    readonly bias: Omit<DiagramInput, 'cy' | 'x' | 'w'> & { readonly b: string };
+    readonly bias: DiagramEdge & { readonly b: string };
     readonly activation: string;
     readonly y: string;
   };
@@ -267,8 +237,8 @@ const sign = (w: number) => (w > 0 ? 'positive' : w < 0 ? 'negative' : 'zero');
 const edgeWidth = (w: number) => Number((1 + 1.6 * Math.min(Math.abs(w), 5)).toFixed(2));
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** An edge from (x1, y1) to the rim of the Σ node, with the point `t` of the way along it for a label. */
-function edgeTo(x1: number, y1: number, t: number) {
+/** The edge from (x1, y1) to the rim of the Σ node, and where its weight is written: 0.3 of the way along. */
+function edgeTo(x1: number, y1: number) {
   const dx = DIAGRAM.sumX - x1;
   const dy = DIAGRAM.sumY - y1;
   const length = Math.hypot(dx, dy);
@@ -276,24 +246,18 @@ function edgeTo(x1: number, y1: number, t: number) {
   const y2 = DIAGRAM.sumY - (dy / length) * DIAGRAM.sumR;
   return {
     d: `M${round1(x1)},${round1(y1)} L${round1(x2)},${round1(y2)}`,
-    labelX: round1(x1 + (x2 - x1) * t),
-    labelY: round1(y1 + (y2 - y1) * t - 5),
+    labelX: round1(x1 + (x2 - x1) * 0.3),
+    labelY: round1(y1 + (y2 - y1) * 0.3 - 5),
   };
 }
 
-/** Everything the widget shows for `state`, in `lang`. */
-export function derive(state: NeuronState, lang: Lang): NeuronView {
-  const s = STRINGS[lang];
+/** Everything the widget shows for `state`, in the language of `messages`. */
+export function derive(state: NeuronState, messages: NeuronMessages): NeuronView {
   const count = state.inputs.length;
   const fn = activations[state.activation];
-  const result = neuron({
-    inputs: state.inputs,
-    weights: state.weights,
-    bias: state.bias,
-    activation: state.activation,
-  });
+  const result = neuron(state);
 
-  const messages = state.invalid.map((entry) => invalidMessage(entry, lang));
+  const lines = state.invalid.map((entry) => invalidMessage(entry, messages));
   let steps: NeuronView['steps'];
   let announcement = '';
   if (result.ok) {
@@ -304,19 +268,18 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
       y: `y = ${fn.symbol}(${formatNumber(z)}) = ${formatNumber(y)}`,
       dydz: `dy/dz = ${fn.symbol}′(${formatNumber(z)}) = ${formatNumber(dydz)}`,
     };
-    announcement = fillTemplate(s.announce, { z: formatNumber(z), y: formatNumber(y) });
+    announcement = fillTemplate(messages.announce, { z: formatNumber(z), y: formatNumber(y) });
   } else {
-    messages.push(errorMessage(result.error, lang));
+    lines.push(messages[result.error.kind]);
   }
-  if (state.invalid.length > 0) messages.push(s.keep);
-  const message = messages.join(' ');
+  if (state.invalid.length > 0) lines.push(messages.keep);
+  const message = lines.join(' ');
 
-  const fields: Array<NeuronView['fields'][number]> = [];
-  state.inputs.forEach((x, i) => {
-    fields.push({ field: `x${i + 1}`, text: String(x), slider: clampSlider(x) });
-    fields.push({ field: `w${i + 1}`, text: String(state.weights[i]), slider: clampSlider(state.weights[i]!) });
-  });
-  fields.push({ field: 'b', text: String(state.bias), slider: clampSlider(state.bias) });
+  const field = (name: FieldName, value: number) => ({ field: name, text: String(value), slider: clampSlider(value) });
+  const fields = [
+    ...state.inputs.flatMap((x, i) => [field(`x${i + 1}`, x), field(`w${i + 1}`, state.weights[i]!)]),
+    field('b', state.bias),
+  ];
 
   const spread = Math.min(48, 168 / Math.max(1, count - 1));
   const inputs = state.inputs.map((x, i): DiagramInput => {
@@ -324,14 +287,13 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
     const cy = round1(DIAGRAM.sumY + (i - (count - 1) / 2) * spread);
     return {
       cy,
-      ...edgeTo(DIAGRAM.inputX + DIAGRAM.inputR, cy, 0.3),
+      ...edgeTo(DIAGRAM.inputX + DIAGRAM.inputR, cy),
       width: edgeWidth(w),
       sign: sign(w),
       x: formatNumber(x, 2),
       w: formatNumber(w, 2),
     };
   });
-  const biasEdge = edgeTo(DIAGRAM.sumX, DIAGRAM.biasY + DIAGRAM.inputR, 0.5);
   return {
     count,
     canAdd: count < MAX_INPUTS,
@@ -344,8 +306,7 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
     diagram: {
       inputs,
       bias: {
-        ...biasEdge,
-        labelX: DIAGRAM.sumX + 8,
+        d: edgeTo(DIAGRAM.sumX, DIAGRAM.biasY + DIAGRAM.inputR).d,
         width: edgeWidth(state.bias),
         sign: sign(state.bias),
         b: formatNumber(state.bias, 2),
@@ -355,9 +316,6 @@ export function derive(state: NeuronState, lang: Lang): NeuronView {
     },
   };
 }
-
-/** The activation picker's options, in display order. */
-export const ACTIVATION_OPTIONS = ACTIVATION_IDS.map((id) => ({ id, label: activations[id].label }));
 
 /** The neuron widget for the kit's base element: a link carries the whole configuration. */
 export const widgetModel: WidgetModel<NeuronState, NeuronAction> = {

@@ -2,11 +2,30 @@
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
 import { setAttributes, setShown, setText } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
-import { derive, widgetModel, type FieldName, type NeuronAction, type NeuronState, type NeuronView } from './model.ts';
+import {
+  derive,
+  widgetModel,
+  type FieldName,
+  type NeuronAction,
+  type NeuronMessages,
+  type NeuronState,
+  type NeuronView,
+} from './model.ts';
 
 export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
+  /** The model's sentences in the page's language, from the server-rendered message (NeuronWidget.astro). */
+  #messages = {} as NeuronMessages;
+
   constructor() {
     super(widgetModel, { revealsSharedLink: true });
+  }
+
+  protected override setUp(): void {
+    this.#messages = JSON.parse(this.querySelector<HTMLElement>('[data-messages]')?.dataset.messages ?? '{}');
+  }
+
+  #view(): NeuronView {
+    return derive(this.state, this.#messages);
   }
 
   protected override onInput(event: Event): void {
@@ -20,8 +39,7 @@ export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
     const target = event.target;
     if (target instanceof HTMLSelectElement) this.dispatch({ type: 'activation', activation: target.value });
     // Leaving a field with a good number tidies its text ("+.50" → "0.5"); a bad one stays for the learner to fix.
-    else if (target instanceof HTMLInputElement && target.type === 'text')
-      this.#writeFields(derive(this.state, this.language), null);
+    else if (target instanceof HTMLInputElement && target.type === 'text') this.#writeFields(this.#view(), null);
   }
 
   protected override onAction(action: string): void {
@@ -29,11 +47,11 @@ export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
   }
 
   protected override announcement(): string {
-    return derive(this.state, this.language).announcement;
+    return this.#view().announcement;
   }
 
   protected override render(): void {
-    const view = derive(this.state, this.language);
+    const view = this.#view();
     for (const row of this.querySelectorAll<HTMLElement>('[data-row]'))
       setShown(row, Number(row.dataset.row) < view.count);
     this.#writeFields(view, document.activeElement);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_IDS } from '../../../src/lib/nn/activations.ts';
+import type { Lang } from '../../../src/lib/content/lang.ts';
 import {
   DIAGRAM,
   MAX_INPUTS,
-  derive,
+  derive as deriveWith,
   fromHash,
   initialState,
   parseNumber,
@@ -12,7 +13,10 @@ import {
   type NeuronAction,
   type NeuronState,
 } from '../../../src/widgets/neuron/model.ts';
+import { neuronMessages } from '../../../src/widgets/neuron/text.ts';
 
+/** The view in `lang`, with the sentences the page carries for it. */
+const derive = (state: NeuronState, lang: Lang) => deriveWith(state, neuronMessages(lang));
 const apply = (...actions: NeuronAction[]) => actions.reduce(update, initialState);
 const edit = (field: string, text: string): NeuronAction => ({ type: 'edit', field: field as 'b', text });
 
