@@ -4,16 +4,8 @@
 // at the real size waits until the plot comes near the viewport (or the first event, or a shared link).
 import { setAttributes, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
-import {
-  DEFAULT_SIZE,
-  axesMarkup,
-  derive,
-  keyStep,
-  widgetModel,
-  type PlotAction,
-  type PlotState,
-  type PlotView,
-} from './model.ts';
+import { DEFAULT_SIZE, keyStep, widgetModel, type PlotAction, type PlotState } from './model.ts';
+import { axesMarkup, derive, type PlotView } from './model-view.ts';
 
 const ZOOM_STEP = 1.25;
 const PAN_FRACTION = 0.2;

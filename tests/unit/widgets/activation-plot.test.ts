@@ -3,21 +3,23 @@ import { activations } from '../../../src/lib/nn/activations.ts';
 import {
   DEFAULT_SIZE,
   LIMITS,
-  SHAPES,
-  axesMarkup,
-  derive,
   fromHash,
   initialState,
   keyStep,
-  markerPath,
   niceStep,
   resolution,
-  sampleTable,
   toHash,
   update,
   type PlotAction,
   type PlotState,
 } from '../../../src/widgets/activation-plot/model.ts';
+import {
+  SHAPES,
+  axesMarkup,
+  derive,
+  markerPath,
+  sampleTable,
+} from '../../../src/widgets/activation-plot/model-view.ts';
 
 const apply = (...actions: PlotAction[]) => actions.reduce(update, initialState);
 /** Every "x,y" point of an SVG path made of M and L commands. */
