@@ -4,25 +4,18 @@
 // The view reads events, calls the model and patches the nodes the server rendered (every control, thumbnail and
 // number exists already; unused ones are hidden); the only drawing it does itself is on the canvases, and that
 // waits until the widget comes near the viewport (or the first event, or a shared link).
-import { setAttributes, setPlaying, setShown, setText } from '../kit/dom-patch.ts';
+import { setAttributes, setPlaying, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
 import { PlaygroundCanvases } from './canvases.ts';
-import {
-  MAX_SEED,
-  derive,
-  sameConfig,
-  update,
-  widgetModel,
-  type PlaygroundAction,
-  type PlaygroundState,
-  type PlaygroundView,
-} from './model.ts';
+import { update, widgetModel, type PlaygroundAction, type PlaygroundState } from './model.ts';
+import { controlAction, controlValue, sliderText } from './model-controls.ts';
+import { sameConfig } from './model-hash.ts';
+import { derive, type PlaygroundView } from './model-view.ts';
 
 /** Training time per animation frame: leaves most of a 16.7 ms frame for painting and for the page. */
 const FRAME_BUDGET_MS = 6;
 /** While training, screen readers hear the numbers at most this often. */
 const ANNOUNCE_EVERY_MS = 10_000;
-
 export class PlaygroundElement extends WidgetElement<PlaygroundState, PlaygroundAction> {
   #stepsPerFrame = 1;
   #lastAnnounce = 0;
@@ -114,7 +107,11 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
       this.#canvases?.showTest(target.checked);
       return;
     }
-    if (field) this.#configure(field, target.value, target);
+    if (!field) return;
+    const action = controlAction(field, target.value, Number(target.dataset.layer));
+    // An unusable value (a seed out of range) gives way to the configuration's.
+    if (action) this.dispatch(action);
+    else target.value = controlValue(this.state.config, field) ?? target.value;
   }
 
   /** Sliders update as they move (the value text follows); the run restarts when the slider is let go. */
@@ -123,37 +120,7 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
     if (target instanceof HTMLInputElement && target.type === 'range' && target.dataset.field) {
       const out = this.querySelector(`output[data-for="${target.dataset.field}"]`);
       const text = target.getAttribute('aria-valuetext');
-      setText(out, rangeText(target.dataset.field, Number(target.value)) ?? text ?? target.value);
-    }
-  }
-
-  #configure(field: string, value: string, target: Element): void {
-    const n = Number(value);
-    switch (field) {
-      case 'dataset':
-      case 'activation':
-      case 'optimizer':
-        this.dispatch({ type: 'configure', patch: { [field]: value } });
-        break;
-      case 'noise':
-      case 'trainFraction':
-      case 'learningRate':
-      case 'batchSize':
-      case 'l2':
-      case 'dropout':
-        this.dispatch({ type: 'configure', patch: { [field]: n } });
-        break;
-      case 'seed':
-        if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED)
-          this.dispatch({ type: 'configure', patch: { seed: n } });
-        else (target as HTMLInputElement).value = String(this.state.config.seed);
-        break;
-      case 'layers':
-        this.dispatch({ type: 'layers', count: n });
-        break;
-      case 'neurons':
-        this.dispatch({ type: 'neurons', layer: Number((target as HTMLElement).dataset.layer), count: n });
-        break;
+      setText(out, sliderText(target.dataset.field, Number(target.value)) ?? text ?? target.value);
     }
   }
 
@@ -208,34 +175,17 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
     setText(this.querySelector('[data-testid="status"]'), view.status);
     setText(this.querySelector('[data-testid="architecture"]'), view.architecture);
     setText(this.querySelector('[data-testid="parameters"]'), view.parameters);
-    const values: Record<string, string> = {
-      dataset: config.dataset,
-      noise: String(config.noise),
-      trainFraction: String(config.trainFraction),
-      layers: String(config.hidden.length),
-      activation: config.activation,
-      learningRate: String(config.learningRate),
-      batchSize: String(config.batchSize),
-      optimizer: config.optimizer,
-      l2: String(config.l2),
-      dropout: String(config.dropout),
-      seed: String(config.seed),
-    };
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-field]')) {
       const field = control.dataset.field!;
-      let value = values[field];
-      if (field === 'neurons') {
-        const layer = Number(control.dataset.layer);
-        setShown(control.closest('[data-neurons-row]'), layer < config.hidden.length);
-        value = String(config.hidden[layer] ?? 4);
-      }
+      const layer = Number(control.dataset.layer);
+      if (field === 'neurons') setShown(control.closest('[data-neurons-row]'), layer < config.hidden.length);
+      const value = controlValue(config, field, layer);
       if (value === undefined || control === document.activeElement) continue;
-      if (control.value !== value) control.value = value;
-      if (control instanceof HTMLInputElement && control.type === 'range') {
-        const text = rangeText(field, Number(value)) ?? value;
-        setAttributes(control, { 'aria-valuetext': text });
-        setText(this.querySelector(`output[data-for="${field}"]`), text);
-      }
+      setValue(control, value);
+      if (control.type !== 'range') continue;
+      const text = sliderText(field, Number(value)) ?? value;
+      setAttributes(control, { 'aria-valuetext': text });
+      setText(this.querySelector(`output[data-for="${field}"]`), text);
     }
     // Thumbnails: one column per layer in use, one canvas per neuron.
     const sizes = [2, ...config.hidden, 1];
@@ -247,13 +197,6 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
         setShown(cell, inUse && Number(cell.dataset.neuron) < sizes[l]!);
     }
   }
-}
-
-/** The text a slider shows for its value: percentages for noise and split, plain numbers otherwise. */
-function rangeText(field: string, value: number): string | undefined {
-  if (field === 'noise' || field === 'trainFraction') return `${Math.round(value * 100)}%`;
-  if (field === 'batchSize') return String(value);
-  return undefined;
 }
 
 if (!customElements.get('dl-playground')) customElements.define('dl-playground', PlaygroundElement);

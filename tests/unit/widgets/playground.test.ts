@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { classProbability, flatten, forward } from '../../../src/lib/nn/mlp.ts';
 import {
-  CHOICES,
-  DEFAULT_CONFIG,
-  MAX_HISTORY,
-  POINT_COUNT,
-  appendHistory,
-  chartPaths,
   createState,
-  derive,
-  fromHash,
   initialState,
-  normalizeConfig,
-  snap,
-  toHash,
   update,
   type PlaygroundAction,
   type PlaygroundState,
 } from '../../../src/widgets/playground/model.ts';
+import { CHOICES, DEFAULT_CONFIG, normalizeConfig, snap } from '../../../src/widgets/playground/model-config.ts';
+import { POINT_COUNT } from '../../../src/widgets/playground/model-data.ts';
+import { fromHash, toHash } from '../../../src/widgets/playground/model-hash.ts';
+import { MAX_HISTORY, appendHistory } from '../../../src/widgets/playground/model-training.ts';
+import { chartPaths, derive } from '../../../src/widgets/playground/model-view.ts';
 import {
   GRID,
   cellCentre,
