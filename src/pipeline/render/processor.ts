@@ -39,7 +39,13 @@ export const RENDER_STEPS: readonly RenderStep[] = [
     plugin: [remarkToc, { heading: '目录|contents|table of contents', maxDepth: 3, tight: true }],
   },
   { tree: 'mdast', does: 'reading time and whether the note has math, for the layout', plugin: remarkNoteMeta },
-  { tree: 'hast', does: 'raw HTML is sanitized to an allow-list', plugin: rehypeSafeHtml },
+  {
+    tree: 'hast',
+    does:
+      'raw HTML is sanitized to an allow-list (ids and names prefixed, no classes, only colour and text styles), ' +
+      'HTML written as JSX in MDX is held to the same rules, and a `javascript:` URL stops the build with file:line',
+    plugin: rehypeSafeHtml,
+  },
   // After the sanitizer, which keeps removing authors' own <aside> and data-* attributes.
   {
     tree: 'hast',
@@ -53,7 +59,11 @@ export const RENDER_STEPS: readonly RenderStep[] = [
       'or `\\html…`, stops the build with file:line',
     plugin: [rehypeKatexStrict, SITE_KATEX_OPTIONS],
   },
-  { tree: 'hast', does: 'headings get ids and anchor links', plugin: rehypeHeadingAnchors },
+  {
+    tree: 'hast',
+    does: 'headings get ids (never one the page has already: `main` becomes `main-1`) and anchor links',
+    plugin: rehypeHeadingAnchors,
+  },
   { tree: 'hast', does: 'the table of contents becomes a labelled `<nav>`', plugin: rehypeTocNav },
   {
     tree: 'hast',
