@@ -113,7 +113,7 @@ describe('hostile notes that build', () => {
       const document = parseDocument(page(path));
       const outsideNote = selectAll('[id]', document).filter(
         (element) => selectAll('.prose [id]', document).indexOf(element) < 0,
-      ) as Element[];
+      ) as unknown as Element[];
       const layoutIds = outsideNote.map((element) => element.attribs.id!);
       expect(layoutIds.length, path).toBeGreaterThan(5);
       expect(
