@@ -130,8 +130,8 @@ describe('a good build of the fixture notes', () => {
     expect(titleOf(zh, 1, 'div')).toBe('备注');
     expect(titleOf(zh, 2, 'div')).toBe('自定义标题');
     expect(titleOf(zh, 3, 'summary')).toBe('折叠的问题');
-    expect(zh).toContain('data-callout="question" aria-labelledby="callout-3-title"><details><summary');
-    expect(zh).toContain('data-callout="warning" aria-labelledby="callout-4-title"><details open><summary');
+    expect(zh).toContain('data-callout="question" aria-labelledby="callout-3-title" role="note"><details><summary');
+    expect(zh).toContain('data-callout="warning" aria-labelledby="callout-4-title" role="note"><details open><summary');
     expect(titleOf(zh, 4, 'summary')).toBe('警告');
     // Dollars by Pandoc's rule: the prices are text, the formula is KaTeX.
     expect(zh).toContain('价格 $5 到 $10 不等，公式 <span class="katex">');
@@ -145,7 +145,7 @@ describe('a good build of the fixture notes', () => {
     expect(titleOf(en, 1, 'div')).toBe('Important');
     expect(en).toContain('a run costs $5 to $10 of GPU time');
     expect(en).toContain('<annotation encoding="application/x-tex">\\eta</annotation>');
-    expect(en).toContain('data-callout="example" aria-labelledby="callout-2-title"><details><summary');
+    expect(en).toContain('data-callout="example" aria-labelledby="callout-2-title" role="note"><details><summary');
     expect(titleOf(en, 2, 'summary')).toBe('A worked example');
   });
 

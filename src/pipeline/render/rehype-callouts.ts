@@ -90,7 +90,8 @@ function calloutFrom(quote: Element, callout: Callout, id: string, lang: 'zh' | 
     ...quote.children.slice(paragraphAt + 1),
   ]);
   quote.tagName = 'aside';
-  quote.properties = { className: ['callout'], dataCallout: callout.kind, ariaLabelledBy: id };
+  // role=note: a callout is no landmark (several share a title, and landmarks must be unique).
+  quote.properties = { className: ['callout'], dataCallout: callout.kind, ariaLabelledBy: id, role: 'note' };
   quote.children = callout.fold
     ? [element('details', { open: callout.fold === '+' }, [titleElement, body])]
     : [titleElement, body];

@@ -22,19 +22,19 @@ describe('callouts', () => {
   it('turns a GitHub alert into an aside named by the kind, in the note language', async () => {
     const zh = await render('> [!NOTE]\n> 正文。\n');
     expect(zh).toBe(
-      `<aside class="callout" data-callout="note" aria-labelledby="callout-1-title">${TITLE(1, 'div', '备注')}` +
+      `<aside class="callout" data-callout="note" aria-labelledby="callout-1-title" role="note">${TITLE(1, 'div', '备注')}` +
         '<div class="callout__body"><p>正文。</p>\n</div></aside>',
     );
     const en = await render('> [!Warning]\n> Body.\n', 'content/notes/en/x.md');
-    expect(en).toContain(`data-callout="warning" aria-labelledby="callout-1-title">${TITLE(1, 'div', 'Warning')}`);
+    expect(en).toContain(`data-callout="warning" aria-labelledby="callout-1-title" role="note">${TITLE(1, 'div', 'Warning')}`);
   });
 
   it("uses the author's title, with its inline markup and math", async () => {
     const html = await render('> [!tip] Use **ReLU** for $x$\n> Body.\n\n> [!important]\n> Mind it.\n');
     expect(html).toMatch(
-      /<aside class="callout" data-callout="tip" aria-labelledby="callout-1-title"><div class="callout__title" id="callout-1-title"><span class="callout__icon" aria-hidden="true"><\/span>Use <strong>ReLU<\/strong> for <span class="katex">.*?<\/div><div class="callout__body"><p>Body\.<\/p>/s,
+      /<aside class="callout" data-callout="tip" aria-labelledby="callout-1-title" role="note"><div class="callout__title" id="callout-1-title"><span class="callout__icon" aria-hidden="true"><\/span>Use <strong>ReLU<\/strong> for <span class="katex">.*?<\/div><div class="callout__body"><p>Body\.<\/p>/s,
     );
-    expect(html).toContain(`aria-labelledby="callout-2-title">${TITLE(2, 'div', '重要')}`);
+    expect(html).toContain(`aria-labelledby="callout-2-title" role="note">${TITLE(2, 'div', '重要')}`);
   });
 
   it('normalizes aliases to their kind, in any case', async () => {
@@ -54,7 +54,7 @@ describe('callouts', () => {
   it('folds with details: closed for -, open for +', async () => {
     const html = await render('> [!example]- Proof\n> Hidden.\n\n> [!todo]+\n> Shown.\n', 'content/notes/en/x.md');
     expect(html).toContain(
-      `<aside class="callout" data-callout="example" aria-labelledby="callout-1-title"><details>${TITLE(1, 'summary', 'Proof')}` +
+      `<aside class="callout" data-callout="example" aria-labelledby="callout-1-title" role="note"><details>${TITLE(1, 'summary', 'Proof')}` +
         '<div class="callout__body"><p>Hidden.</p>\n</div></details></aside>',
     );
     expect(html).toContain(`<details open>${TITLE(2, 'summary', 'To do')}`);
