@@ -179,16 +179,26 @@ export function invalidMessage(entry: InvalidField, messages: NeuronMessages): s
 /** A number in a written-out formula: negative numbers in brackets, `(−1)`. */
 const term = (value: number) => (value < 0 ? `(${formatNumber(value)})` : formatNumber(value));
 
-/** Size of the diagram's viewBox. */
+// The diagram's layout, in px of its viewBox: the inputs' column and the radius of their nodes, the sum node Σ,
+// the bias node above it. Named numbers here (DIAGRAM gathers them for the markup and the tests), so the script,
+// which needs only the numbers, leaves the object out.
+const INPUT_X = 60;
+const INPUT_R = 12;
+const SUM_X = 200;
+const SUM_Y = 132;
+const SUM_R = 20;
+const BIAS_Y = 36;
+
+/** Size of the diagram's viewBox and where its parts are. */
 export const DIAGRAM = {
   width: 360,
   height: 240,
-  inputX: 60,
-  inputR: 12,
-  sumX: 200,
-  sumY: 132,
-  sumR: 20,
-  biasY: 36,
+  inputX: INPUT_X,
+  inputR: INPUT_R,
+  sumX: SUM_X,
+  sumY: SUM_Y,
+  sumR: SUM_R,
+  biasY: BIAS_Y,
 } as const;
 
 /** An edge into Σ. */
@@ -239,11 +249,11 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** The edge from (x1, y1) to the rim of the Σ node, and where its weight is written: 0.3 of the way along. */
 function edgeTo(x1: number, y1: number) {
-  const dx = DIAGRAM.sumX - x1;
-  const dy = DIAGRAM.sumY - y1;
+  const dx = SUM_X - x1;
+  const dy = SUM_Y - y1;
   const length = Math.hypot(dx, dy);
-  const x2 = DIAGRAM.sumX - (dx / length) * DIAGRAM.sumR;
-  const y2 = DIAGRAM.sumY - (dy / length) * DIAGRAM.sumR;
+  const x2 = SUM_X - (dx / length) * SUM_R;
+  const y2 = SUM_Y - (dy / length) * SUM_R;
   return {
     d: `M${round1(x1)},${round1(y1)} L${round1(x2)},${round1(y2)}`,
     labelX: round1(x1 + (x2 - x1) * 0.3),
@@ -284,10 +294,10 @@ export function derive(state: NeuronState, messages: NeuronMessages): NeuronView
   const spread = Math.min(48, 168 / Math.max(1, count - 1));
   const inputs = state.inputs.map((x, i): DiagramInput => {
     const w = state.weights[i]!;
-    const cy = round1(DIAGRAM.sumY + (i - (count - 1) / 2) * spread);
+    const cy = round1(SUM_Y + (i - (count - 1) / 2) * spread);
     return {
       cy,
-      ...edgeTo(DIAGRAM.inputX + DIAGRAM.inputR, cy),
+      ...edgeTo(INPUT_X + INPUT_R, cy),
       width: edgeWidth(w),
       sign: sign(w),
       x: formatNumber(x, 2),
@@ -306,7 +316,7 @@ export function derive(state: NeuronState, messages: NeuronMessages): NeuronView
     diagram: {
       inputs,
       bias: {
-        d: edgeTo(DIAGRAM.sumX, DIAGRAM.biasY + DIAGRAM.inputR).d,
+        d: edgeTo(SUM_X, BIAS_Y + INPUT_R).d,
         width: edgeWidth(state.bias),
         sign: sign(state.bias),
         b: formatNumber(state.bias, 2),

@@ -1,6 +1,6 @@
 // <dl-neuron>: makes the server-rendered neuron widget live. It only reads events, calls the model and patches
 // the nodes the server rendered (all eight input rows exist; unused ones are hidden), so it never builds markup.
-import { setAttributes, setShown, setText } from '../kit/dom-patch.ts';
+import { setAttributes, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
 import {
   derive,
@@ -57,8 +57,7 @@ export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
     this.#writeFields(view, document.activeElement);
     this.#setDisabled('add', !view.canAdd);
     this.#setDisabled('remove', !view.canRemove);
-    const select = this.querySelector('select');
-    if (select && select.value !== this.state.activation) select.value = this.state.activation;
+    setValue(this.querySelector('select'), this.state.activation);
     if (view.steps) {
       this.#text('[data-testid="z-line"]', view.steps.z);
       this.#text('[data-testid="y-line"]', view.steps.y);
@@ -70,22 +69,23 @@ export class NeuronElement extends WidgetElement<NeuronState, NeuronAction> {
     this.#drawDiagram(view);
   }
 
-  /** Writes the numbers into sliders and fields, except into `skip` (the element being edited). */
+  /**
+   * Writes the numbers into each field's slider and text field, except into `skip` (the element being edited) and
+   * into a text field whose text is unusable: what the learner typed stays there, marked, for them to fix.
+   */
   #writeFields(view: NeuronView, skip: Element | null): void {
     const invalid = new Set(view.invalidFields);
     const messageId = this.querySelector('[data-testid="message"]')?.id ?? '';
+    const write = (input: HTMLInputElement | undefined, value: string) => {
+      if (input && input !== skip && input.value !== value) input.value = value;
+    };
     for (const { field, text, slider } of view.fields) {
-      for (const input of this.querySelectorAll<HTMLInputElement>(`input[data-field="${field}"]`)) {
-        const isSlider = input.type === 'range';
-        if (!isSlider)
-          setAttributes(input, {
-            'aria-invalid': String(invalid.has(field)),
-            'aria-describedby': invalid.has(field) ? messageId : null,
-          });
-        if (input === skip || (!isSlider && invalid.has(field))) continue;
-        const value = isSlider ? slider : text;
-        if (input.value !== value) input.value = value;
-      }
+      // Each field's slider comes first, then its text field (NumberPair.astro).
+      const [range, box] = this.querySelectorAll<HTMLInputElement>(`input[data-field="${field}"]`);
+      const bad = invalid.has(field);
+      setAttributes(box, { 'aria-invalid': String(bad), 'aria-describedby': bad ? messageId : null });
+      write(range, slider);
+      if (!bad) write(box, text);
     }
   }
 
