@@ -1,11 +1,7 @@
-// The optimizer visualizer's state and everything it shows, as pure functions: a 2-D loss surface drawn as
-// contours, and SGD, momentum and Adam walking from the same start point, each with its own learning rate.
-// The server renders `derive(initialState)`; the custom element (view.ts) dispatches a few steps per animation
-// frame and patches the SVG. Imports only src/lib; the optimizers are the ones that train the playground.
-import { contourSegments, joinSegments, sampleGrid } from '../../lib/nn/contours.ts';
-import { formatNumber } from '../../lib/text/format-number.ts';
-import { fillTemplate } from '../../lib/text/template.ts';
-import type { Lang } from '../../lib/content/lang.ts';
+// The optimizer visualizer's state and how it changes, as pure functions: a 2-D loss surface, and SGD, momentum
+// and Adam walking from the same start point, each with its own learning rate. What it shows is model-view.ts;
+// the custom element (view.ts) dispatches a few steps per animation frame. Imports only src/lib; the optimizers
+// are the ones that train the playground.
 import { SURFACE_IDS, isSurfaceId, surfaces, type SurfaceId } from '../../lib/nn/loss-surfaces.ts';
 import { OPTIMIZER_IDS, createOptimizer, type OptimizerId, type OptimizerState } from '../../lib/nn/optimizers.ts';
 import { hashNumber, hashOneOf, hashState, type HashFields } from '../../lib/text/hash-state.ts';
@@ -32,10 +28,6 @@ export const MAX_STEPS = 1000;
 export const DIVERGED = 1e4;
 /** The first view: the default surface after this many steps, so the paths are there before anything is pressed. */
 export const INITIAL_STEPS = 150;
-/** Size of the plot's square viewBox. */
-export const VIEW = 400;
-/** Cells per side of the grid the contours are traced on. */
-export const CONTOUR_GRID = 64;
 
 export interface OptimizerConfig {
   readonly surface: SurfaceId;
@@ -83,7 +75,8 @@ export function snapRate(rate: number): number {
   return best;
 }
 
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
+/** `value` rounded to `digits` decimals. */
+export const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** A valid configuration: start clamped into the view and rounded to 0.01, rates snapped to RATES. */
 export function normalizeConfig(config: OptimizerConfig): OptimizerConfig {
@@ -216,183 +209,6 @@ export function fromHash(hash: string): OptimizerConfig | undefined {
       number
     >,
   });
-}
-
-// --- Drawing ------------------------------------------------------------------------------------------------
-
-/** Surface coordinates to the square viewBox (y up). */
-export function toView(surface: SurfaceId, x: number, y: number): { px: number; py: number } {
-  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
-  return { px: ((x - xMin) / (xMax - xMin)) * VIEW, py: ((yMax - y) / (yMax - yMin)) * VIEW };
-}
-
-/** ViewBox coordinates back to the surface (for a click on the plot). */
-export function fromView(surface: SurfaceId, px: number, py: number): { x: number; y: number } {
-  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
-  return { x: xMin + (px / VIEW) * (xMax - xMin), y: yMax - (py / VIEW) * (yMax - yMin) };
-}
-
-const pathData = (surface: SurfaceId, points: ReadonlyArray<{ x: number; y: number }>) =>
-  points
-    .map(({ x, y }, i) => {
-      const { px, py } = toView(surface, x, y);
-      return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`;
-    })
-    .join('');
-
-const contourCache = new Map<SurfaceId, ReadonlyArray<{ level: number; d: string }>>();
-
-/** The contour lines of a surface, one SVG path per level (traced once per surface, then remembered). */
-export function contours(surface: SurfaceId): ReadonlyArray<{ level: number; d: string }> {
-  const cached = contourCache.get(surface);
-  if (cached) return cached;
-  const s = surfaces[surface];
-  const grid = sampleGrid(s.f, s.extent, CONTOUR_GRID, CONTOUR_GRID);
-  const result = s.levels.map((level) => ({
-    level,
-    d: joinSegments(contourSegments(grid, level))
-      .map((line) =>
-        pathData(
-          surface,
-          line.map(([x, y]) => ({ x, y })),
-        ),
-      )
-      .join(''),
-  }));
-  contourCache.set(surface, result);
-  return result;
-}
-
-const STRINGS = {
-  en: {
-    surfaces: { rosenbrock: 'Rosenbrock valley', saddle: 'Saddle point', ravine: 'Narrow ravine' },
-    optimizers: { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' },
-    diverged: 'diverged',
-    steps: 'after {step} steps',
-    summary: 'After {step} steps: {walkers}.',
-    walker: '{name} at ({x}, {y}), L = {loss}',
-    walkerDiverged: '{name} diverged',
-  },
-  zh: {
-    surfaces: { rosenbrock: 'Rosenbrock 山谷', saddle: '鞍点', ravine: '狭长峡谷' },
-    optimizers: { sgd: 'SGD', momentum: '动量', adam: 'Adam' },
-    diverged: '发散',
-    steps: '{step} 步之后',
-    summary: '{step} 步之后：{walkers}。',
-    walker: '{name} 在 ({x}, {y})，L = {loss}',
-    walkerDiverged: '{name} 已发散',
-  },
-} as const satisfies Record<Lang, unknown>;
-
-export interface WalkerView {
-  readonly id: OptimizerId;
-  readonly name: string;
-  /** The path as SVG path data in the VIEW box. */
-  readonly d: string;
-  /** Where the walker is now, in the VIEW box. */
-  readonly px: number;
-  readonly py: number;
-  readonly x: string;
-  readonly y: string;
-  readonly loss: string;
-  readonly diverged: boolean;
-  readonly rate: string;
-  /** Index of its learning rate in RATES, for the slider. */
-  readonly rateIndex: number;
-}
-
-export interface OptimizerVizView {
-  readonly surface: SurfaceId;
-  readonly surfaceName: string;
-  readonly steps: string;
-  readonly step: number;
-  readonly walkers: readonly WalkerView[];
-  readonly start: { readonly px: number; readonly py: number; readonly x: string; readonly y: string };
-  readonly minima: ReadonlyArray<{ readonly px: number; readonly py: number }>;
-  readonly summary: string;
-  readonly playing: boolean;
-  readonly finished: boolean;
-}
-
-/** Everything the widget shows for `state`, in `lang` (the contours come from `contours`). */
-export function derive(state: OptimizerVizState, lang: Lang): OptimizerVizView {
-  const s = STRINGS[lang];
-  const { surface } = state.config;
-  const f = surfaces[surface].f;
-  const walkers = OPTIMIZER_IDS.map((id): WalkerView => {
-    const walker = state.walkers[id];
-    const at = walker.path.at(-1)!;
-    const { px, py } = toView(surface, at.x, at.y);
-    const rate = state.config.rates[id];
-    return {
-      id,
-      name: s.optimizers[id],
-      d: pathData(surface, walker.path),
-      px: round(px, 1),
-      py: round(py, 1),
-      x: formatNumber(at.x, 3),
-      y: formatNumber(at.y, 3),
-      loss: walker.diverged ? s.diverged : formatNumber(f(at.x, at.y), 4),
-      diverged: walker.diverged,
-      rate: String(rate),
-      rateIndex: Math.max(0, (RATES as readonly number[]).indexOf(rate)),
-    };
-  });
-  const start = toView(surface, state.config.start.x, state.config.start.y);
-  const described = walkers.map((w) =>
-    w.diverged
-      ? fillTemplate(s.walkerDiverged, { name: w.name })
-      : fillTemplate(s.walker, { name: w.name, x: w.x, y: w.y, loss: w.loss }),
-  );
-  return {
-    surface,
-    surfaceName: s.surfaces[surface],
-    steps: fillTemplate(s.steps, { step: state.step }),
-    step: state.step,
-    walkers,
-    start: {
-      px: round(start.px, 1),
-      py: round(start.py, 1),
-      x: formatNumber(state.config.start.x, 2),
-      y: formatNumber(state.config.start.y, 2),
-    },
-    minima: surfaces[surface].minima.map((m) => {
-      const p = toView(surface, m.x, m.y);
-      return { px: round(p.px, 1), py: round(p.py, 1) };
-    }),
-    summary: fillTemplate(s.summary, { step: state.step, walkers: described.join(lang === 'zh' ? '；' : '; ') }),
-    playing: state.playing,
-    finished: state.step >= MAX_STEPS || walkers.every((w) => w.diverged),
-  };
-}
-
-/** Labels of the surfaces, for the picker. */
-export function surfaceOptions(lang: Lang) {
-  return SURFACE_IDS.map((id) => ({ id, label: STRINGS[lang].surfaces[id] }));
-}
-
-/**
- * The contour lines as SVG markup for the plot's contour group: one path per level, the lowest levels most
- * opaque so the valley floor stands out. Used by the server and, on a change of surface, by the view.
- */
-export function contourMarkup(surface: SurfaceId): string {
-  const lines = contours(surface);
-  return lines
-    .map(
-      ({ d }, k) =>
-        `<path class="optimizer-viz__contour" stroke-opacity="${(0.85 - (0.55 * k) / Math.max(1, lines.length - 1)).toFixed(2)}" d="${d}"/>`,
-    )
-    .join('');
-}
-
-/** The start slider's range and step for a surface. */
-export function startRange(surface: SurfaceId): {
-  x: { min: number; max: number };
-  y: { min: number; max: number };
-  step: number;
-} {
-  const { xMin, xMax, yMin, yMax } = surfaces[surface].extent;
-  return { x: { min: xMin, max: xMax }, y: { min: yMin, max: yMax }, step: 0.01 };
 }
 
 /** The visualizer for the kit's base element: a link carries the configuration, and the walks restart from it. */

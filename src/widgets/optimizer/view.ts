@@ -4,24 +4,16 @@
 import type { OptimizerId } from '../../lib/nn/optimizers.ts';
 import { setAttributes, setPlaying, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
-import {
-  RATES,
-  VIEW,
-  contourMarkup,
-  derive,
-  fromView,
-  initialState,
-  startRange,
-  widgetModel,
-  type OptimizerVizAction,
-  type OptimizerVizState,
-} from './model.ts';
+import { RATES, initialState, widgetModel, type OptimizerVizAction, type OptimizerVizState } from './model.ts';
+import { VIEW, contourMarkup, derive, fromView, startRange, type OptimizerSentences } from './model-view.ts';
 
 /** Steps per animation frame while playing: a 1,000-step walk takes about 5 s at 60 frames a second. */
 const STEPS_PER_FRAME = 3;
 
 export class OptimizerVizElement extends WidgetElement<OptimizerVizState, OptimizerVizAction> {
   #surface = '';
+  /** The model's sentences in the page's language, from the server-rendered table (PositionsTable.astro). */
+  #sentences = {} as OptimizerSentences;
 
   constructor() {
     super(widgetModel);
@@ -30,6 +22,7 @@ export class OptimizerVizElement extends WidgetElement<OptimizerVizState, Optimi
   protected override setUp(): void {
     // The server drew the first surface: only a change of surface redraws the contours.
     this.#surface = initialState.config.surface;
+    this.#sentences = JSON.parse(this.querySelector<HTMLElement>('[data-sentences]')?.dataset.sentences ?? '{}');
     this.querySelector('[data-plot]')?.addEventListener('click', this.#onPlot as EventListener);
   }
 
@@ -47,7 +40,7 @@ export class OptimizerVizElement extends WidgetElement<OptimizerVizState, Optimi
   }
 
   protected override announcement(): string {
-    return derive(this.state, this.language).summary;
+    return derive(this.state, this.#sentences).summary;
   }
 
   protected override onChange(event: Event): void {
@@ -93,7 +86,7 @@ export class OptimizerVizElement extends WidgetElement<OptimizerVizState, Optimi
 
   protected override render(): void {
     const state = this.state;
-    const view = derive(state, this.language);
+    const view = derive(state, this.#sentences);
     if (view.surface !== this.#surface) {
       this.#surface = view.surface;
       const group = this.querySelector('[data-contours]');

@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { surfaces } from '../../../src/lib/nn/loss-surfaces.ts';
 import { sgd } from '../../../src/lib/nn/optimizers.ts';
+import type { Lang } from '../../../src/lib/content/lang.ts';
 import {
   DEFAULT_RATES,
   INITIAL_STEPS,
   MAX_STEPS,
   RATES,
-  contourMarkup,
-  contours,
   createState,
-  derive,
   fromHash,
-  fromView,
   initialState,
   normalizeConfig,
   snapRate,
   surfaceConfig,
   toHash,
-  toView,
   update,
+  type OptimizerVizState,
 } from '../../../src/widgets/optimizer/model.ts';
+import {
+  contourMarkup,
+  contours,
+  derive as deriveWith,
+  fromView,
+  toView,
+} from '../../../src/widgets/optimizer/model-view.ts';
+import { optimizerSentences } from '../../../src/widgets/optimizer/text.ts';
+
+/** The view in `lang`, with the sentences the page carries for it. */
+const derive = (state: OptimizerVizState, lang: Lang) => deriveWith(state, optimizerSentences(lang));
 
 describe('optimizer visualizer model', () => {
   it('restores a link shared before the widget kit (the hash format is unchanged)', () => {
