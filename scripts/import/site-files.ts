@@ -91,7 +91,7 @@ export function findImage(post: string, root: string, src: string): ImageLookup 
     : [resolve(dirname(post), path), join(root, path.replace(/^(?:\.\.?\/)+/, ''))];
   let refused: string | undefined;
   for (const candidate of candidates) {
-    if (!existsSync(candidate) && !isDanglingLink(candidate)) continue;
+    if (!existsSync(candidate) && !isSymbolicLink(candidate)) continue;
     const why = refusal(root, candidate);
     if (why) {
       refused ??= why;
@@ -120,7 +120,8 @@ export function checkedAttachment(root: string, file: string): ImageLookup {
   return why ? { refused: why } : { file };
 }
 
-function isDanglingLink(path: string): boolean {
+/** Whether `path` is a symbolic link (one whose target is missing included). */
+export function isSymbolicLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {

@@ -12,7 +12,7 @@ import { importVaultNote } from '../../src/lib/import/vault.ts';
 import { slugify } from '../../src/lib/text/slugify.ts';
 import { ImageCopies } from './image-copies.ts';
 import type { ImportSession } from './session.ts';
-import { checkedAttachment, POST_EXTENSIONS, type ImageLookup } from './site-files.ts';
+import { checkedAttachment, isSymbolicLink, POST_EXTENSIONS, type ImageLookup } from './site-files.ts';
 
 /** Obsidian's settings, trash and the usual tool folders: not notes. */
 const NOT_NOTES = new Set(['.obsidian', '.trash', '.git', 'node_modules', '.typora']);
@@ -126,7 +126,10 @@ export function importVault(inputs: readonly string[], session: ImportSession): 
             ),
           resolveImage: (src) => {
             const candidate = resolve(dirname(file), safeDecode(src));
-            return images.urlFor(src, existsSync(candidate) || isLink(candidate) ? lookup(candidate) : undefined);
+            return images.urlFor(
+              src,
+              existsSync(candidate) || isSymbolicLink(candidate) ? lookup(candidate) : undefined,
+            );
           },
           links: {
             resolveLink: (url) => {
@@ -155,13 +158,5 @@ function safeDecode(text: string): string {
     return decodeURI(text);
   } catch {
     return text;
-  }
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parse, parseDocument, type Document } from 'yaml';
 import { noteSchema } from './note-schema.ts';
 import { nearest } from '../text/nearest.ts';
 
@@ -39,6 +39,17 @@ function tooDeep(yaml: string, max: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** What YAML 1.1 makes of an unquoted scalar field, when it is one; `undefined` for anything else. */
+function asAstroReads(doc: Document, key: string): unknown {
+  const node = doc.get(key, true);
+  if (!isScalar(node) || node.type !== 'PLAIN' || node.source === undefined) return undefined;
+  try {
+    return parse(node.source, { version: '1.1' }) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `doc.toJS()` with an alias budget; an alias bomb becomes a problem instead of an exception. */
@@ -170,12 +181,11 @@ export function checkFrontmatter(source: string, file: string, tagIds: readonly 
       },
     ];
   }
-  // Astro reads front matter by YAML 1.1's rules, where an unquoted 2024-01-01 is a date and yes a boolean.
-  const astroRead = toData(parseDocument(block.yaml, { version: '1.1' }));
-  const asAstroReads = ('data' in astroRead ? astroRead.data : null) as Record<string, unknown> | null;
+  // Astro reads front matter by YAML 1.1's rules, where an unquoted 2024-01-01 is a date and yes a boolean. Only
+  // an unquoted text field can read differently, so only its own source is read again (not the whole block).
   for (const field of TEXT_FIELDS) {
-    const value = asAstroReads?.[field];
-    if (value !== undefined && typeof value !== 'string' && typeof rawScalar(doc, field) === 'string') {
+    const value = asAstroReads(doc, field);
+    if (value !== undefined && typeof value !== 'string') {
       problems.push({
         file,
         line: lines.get(field),
