@@ -26,7 +26,9 @@ describe('callouts', () => {
         '<div class="callout__body"><p>正文。</p>\n</div></aside>',
     );
     const en = await render('> [!Warning]\n> Body.\n', 'content/notes/en/x.md');
-    expect(en).toContain(`data-callout="warning" aria-labelledby="callout-1-title" role="note">${TITLE(1, 'div', 'Warning')}`);
+    expect(en).toContain(
+      `data-callout="warning" aria-labelledby="callout-1-title" role="note">${TITLE(1, 'div', 'Warning')}`,
+    );
   });
 
   it("uses the author's title, with its inline markup and math", async () => {
