@@ -118,7 +118,7 @@ describe('a good build of the fixture notes', () => {
     const zh = page('notes/callouts/index.html');
     const titleOf = (html: string, id: number, tag: string) =>
       new RegExp(
-        `aria-labelledby="callout-${id}-title">(?:<details(?: open)?>)?<${tag} class="callout__title" id="callout-${id}-title"><span class="callout__icon" aria-hidden="true"></span>([^<]*)</${tag}>`,
+        `aria-labelledby="callout-${id}-title" role="note">(?:<details(?: open)?>)?<${tag} class="callout__title" id="callout-${id}-title"><span class="callout__icon" aria-hidden="true"></span>([^<]*)</${tag}>`,
       ).exec(html)?.[1];
     expect(zh).toContain('<blockquote>\n<p>这只是一段引用。</p>\n</blockquote>');
     expect([...zh.matchAll(/<aside class="callout" data-callout="([a-z]+)"/g)].map((m) => m[1])).toEqual([
