@@ -68,7 +68,9 @@ dropStaleAstroCache();
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
+  // NODE_ENV as a production build has it whatever the caller's is (a test runner sets `test`, and Vite then
+  // builds the pages' scripts with import.meta.env.PROD false: no service worker).
+  env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) fail('astro build failed (see the message above).');
 console.log(`✓ astro build ${took()}`);

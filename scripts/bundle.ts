@@ -12,6 +12,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { rewriteCss, rewriteHtml, rewriteStyleElements, rootPrefix } from '../src/pipeline/postbuild/relative-urls.ts';
 import { zip } from '../src/pipeline/postbuild/zip.ts';
+import { mapCssUrls, mapSrcset, stripBase } from '../src/lib/text/base-path.ts';
+import { rewriteHtmlUrls } from '../src/lib/text/html-urls.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const NAME = `deep-learning-notes-${pkg.version}`;
@@ -26,6 +28,21 @@ function walk(dir: string): string[] {
 }
 const rel = (file: string) => relative(SITE, file).split(sep).join('/');
 
+/** A site built with BASE_PATH (`<html data-base>`) goes back to root-absolute URLs before they are made relative. */
+function withoutBase(base: string | undefined) {
+  if (base === undefined) return { html: (html: string) => html, css: (css: string) => css };
+  const strip = (url: string) => stripBase(url, base);
+  const css = (text: string) => mapCssUrls(text, strip);
+  return {
+    css,
+    html: (html: string) =>
+      rewriteHtmlUrls(html, { url: strip, css, srcset: (srcset) => mapSrcset(srcset, strip) }).replace(
+        /(<html\b[^>]*?) data-base="[^"]*"/,
+        '$1',
+      ),
+  };
+}
+
 function buildSource(): string {
   const from = process.argv.indexOf('--from');
   if (from > 0) {
@@ -36,7 +53,8 @@ function buildSource(): string {
   const dir = join(OUT, '.site');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_OUT_DIR: dir },
+    // Read from file://, the bundle has no base path whatever the environment says.
+    env: { ...process.env, ASTRO_OUT_DIR: dir, BASE_PATH: '' },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
   return dir;
@@ -128,11 +146,13 @@ async function main() {
   const built = new Date().toISOString().slice(0, 10);
   const stamp = `${pkg.version} · ${built} · ${commit()}`;
   const scripts = new Map<string, string>();
+  const base = /<html\b[^>]*\sdata-base="([^"]*)"/.exec(readFileSync(join(SITE, 'index.html'), 'utf8'))?.[1];
+  const unbased = withoutBase(base);
   for (const file of walk(SITE)) {
     const path = rel(file);
-    if (file.endsWith('.css')) writeFileSync(file, rewriteCss(readFileSync(file, 'utf8'), path));
+    if (file.endsWith('.css')) writeFileSync(file, rewriteCss(unbased.css(readFileSync(file, 'utf8')), path));
     if (!file.endsWith('.html')) continue;
-    let html = readFileSync(file, 'utf8');
+    let html = unbased.html(readFileSync(file, 'utf8'));
     for (const m of [...html.matchAll(/<script type="module" src="(\/_astro\/[^"]+)"><\/script>/g)]) {
       const classic = await classicScript(m[1]!, scripts);
       html = html.replace(m[0], `<script src="/${classic}" defer></script>`);

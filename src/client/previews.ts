@@ -1,6 +1,7 @@
 // Hover previews: hovering (mouse) or focusing (keyboard) a link to a note shows its title, description and
 // opening paragraph — or, for a link to a heading, that section. One tooltip element, reused; Esc closes it.
 import type { NotePreview } from '../lib/content/previews.ts';
+import { siteUrl } from './site-url.ts';
 
 const previews = new Map<string, Promise<NotePreview | undefined>>();
 let tooltip: HTMLElement | undefined;
@@ -12,7 +13,7 @@ function load(slug: string): Promise<NotePreview | undefined> {
   let preview = previews.get(slug);
   if (!preview) {
     const prefix = document.documentElement.lang === 'en' ? '/en/' : '/';
-    preview = fetch(`${prefix}previews/${encodeURIComponent(slug)}.json`)
+    preview = fetch(siteUrl(`${prefix}previews/${encodeURIComponent(slug)}.json`))
       .then((r) => (r.ok ? (r.json() as Promise<NotePreview>) : undefined))
       .catch(() => undefined);
     previews.set(slug, preview);

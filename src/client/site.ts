@@ -1,6 +1,8 @@
 // The one script every page loads: theme toggle, copy buttons on code blocks, and the "on this page"
 // highlight. Each part does nothing on pages that lack its elements. Kept small: see README for its size.
 
+import { siteUrl } from './site-url.ts';
+
 type ThemePreference = 'auto' | 'light' | 'dark';
 const THEME_CYCLE: Record<ThemePreference, ThemePreference> = { auto: 'light', light: 'dark', dark: 'auto' };
 const root = document.documentElement;
@@ -206,7 +208,12 @@ function setUpProgressOnDemand(): void {
  * Never on file:// (the offline bundle) or in development.
  */
 async function registerServiceWorker(): Promise<void> {
-  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register('/sw.js');
+  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register(
+    siteUrl('/sw.js'),
+    {
+      scope: siteUrl('/'),
+    },
+  );
   if (!registration) return;
   // Only when an older version runs this page: a first install has nothing to offer.
   const offer = () =>

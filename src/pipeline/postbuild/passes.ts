@@ -6,6 +6,8 @@
 import type { BuiltFiles, PageScan, PageVisitor } from './built-pages.ts';
 import { siteChecks } from './check-links.ts';
 import { checkSvgs } from './svg-check.ts';
+import { basePathRewrite } from './base-path.ts';
+import { SITE } from '../../site.config.ts';
 import { precacheInputs, writeServiceWorker } from './service-worker.ts';
 import { searchIndex } from '../../search/indexer.ts';
 import { katexGlyphScan, subsetKatexFonts } from '../../katex/subset-fonts.ts';
@@ -119,6 +121,17 @@ const katexFonts: PostBuildPass = {
   },
 };
 
+const basePath: PostBuildPass = {
+  name: 'base-path',
+  does:
+    'with `BASE_PATH` set, every URL of the site moves under it: pages, stylesheets, feeds, sitemap, web app ' +
+    'manifest and headers',
+  create({ dir }) {
+    const rewrite = basePathRewrite(dir, SITE.base, SITE.url);
+    return { visit: rewrite.visit, finish: (files) => Promise.resolve(rewrite.finish(files)) };
+  },
+};
+
 // Last: it records the revision of every file it precaches, fonts and search index included.
 const serviceWorker: PostBuildPass = {
   name: 'service-worker',
@@ -137,7 +150,14 @@ const serviceWorker: PostBuildPass = {
   },
 };
 
-export const POSTBUILD_PASSES: readonly PostBuildPass[] = [checks, svgSafety, search, katexFonts, serviceWorker];
+export const POSTBUILD_PASSES: readonly PostBuildPass[] = [
+  checks,
+  svgSafety,
+  search,
+  katexFonts,
+  basePath,
+  serviceWorker,
+];
 
 /** The modules whose code the passes run: remembered findings are keyed by it (src/pipeline/code-digest.ts). */
 export const POSTBUILD_CODE = ['src/pipeline/postbuild/passes.ts'];

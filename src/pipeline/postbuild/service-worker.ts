@@ -151,12 +151,13 @@ async function workerTemplate(): Promise<string> {
         options: {
           cacheName: 'deep-learning-notes-pages',
           expiration: { maxEntries: 300, purgeOnQuotaError: true },
-          precacheFallback: { fallbackURL: '/offline/index.html' },
+          // Relative, like the precache's URLs: resolved against the worker's own URL, so under the base path too.
+          precacheFallback: { fallbackURL: 'offline/index.html' },
         },
       },
       {
         urlPattern: ({ url, sameOrigin }) =>
-          sameOrigin && /^\/pagefind\/(?:delta\/)?(?:index|fragment)\//.test(url.pathname),
+          sameOrigin && /\/pagefind\/(?:delta\/)?(?:index|fragment)\//.test(url.pathname),
         handler: 'CacheFirst',
         options: {
           cacheName: 'deep-learning-notes-search',

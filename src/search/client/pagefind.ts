@@ -1,5 +1,6 @@
 // Loads Pagefind's browser API on first use. Nothing of it (script, WebAssembly, index chunks) is fetched
 // before the reader opens search. A failed load is forgotten so the next attempt can retry.
+import { siteUrl } from '../../client/site-url.ts';
 import { asOneIndex, currentResults, separateWords, type SearchDelta } from '../delta.ts';
 
 export interface PagefindSubResult {
@@ -33,7 +34,7 @@ export interface Pagefind {
 
 /** Where the index lives; the offline bundle overrides it with `<html data-pagefind-base>`. */
 export function pagefindBase(): string {
-  return document.documentElement.dataset.pagefindBase ?? '/pagefind/';
+  return document.documentElement.dataset.pagefindBase ?? siteUrl('/pagefind/');
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -51,7 +52,8 @@ export function loadPagefind(): Promise<Pagefind> {
     } else {
       const url = `${pagefindBase()}pagefind.js`;
       pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({ excerptLength: 28 });
+      // baseUrl '/': result URLs stay site paths (`/notes/x/`), as the delta lists them; pageHref() places them.
+      await pagefind.options({ baseUrl: '/', excerptLength: 28 });
       await pagefind.init();
     }
     delta = await (deltaRead ?? readDelta());
@@ -113,12 +115,12 @@ export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'
 }
 
 /**
- * The link to a result. On the web Pagefind's `/notes/x/#y` works as is; in the offline bundle
+ * The link to a result. On the web Pagefind's `/notes/x/#y`, under the site's base path if it has one; in the offline bundle
  * (`<html data-root="../../">`) it becomes a relative link to the page's index.html.
  */
 export function pageHref(url: string): string {
   const root = document.documentElement.dataset.root;
-  if (root === undefined) return url;
+  if (root === undefined) return url.startsWith('/') ? siteUrl(url) : url;
   const match = /^\/?([^?#]*)(.*)$/.exec(url)!;
   const path = match[1]!.endsWith('/') || match[1] === '' ? `${match[1]}index.html` : match[1]!;
   return `${root}${path}${match[2]}`;

@@ -24,25 +24,38 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
 
 /**
+ * @param options.base serve the site under this path (`/repo/`), as GitHub Pages serves a project site; any
+ *   other path is a 404 with the site's 404 page.
  * @param options.gzip compress text the way a real host does (`npm run audit`: Lighthouse's simulated network
  *   counts transferred bytes); off by default, which is what the browser tests expect.
  */
-export function serveStatic(root: string, options: { gzip?: boolean } = {}): Promise<{ server: Server; url: string }> {
+export function serveStatic(
+  root: string,
+  options: { gzip?: boolean; base?: string } = {},
+): Promise<{ server: Server; url: string }> {
+  const base = options.base ?? '/';
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (`${requested}/` === base) {
+      response.writeHead(301, { Location: base }).end();
+      return;
+    }
+    // Outside the base nothing is served but the 404 page, so a URL the build forgot to move fails.
+    const inside = requested.startsWith(base);
+    const path = inside ? `/${requested.slice(base.length)}` : '/';
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) {
       response.writeHead(403).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) {
+    if (inside && existsSync(file) && statSync(file).isDirectory()) {
       if (!path.endsWith('/')) {
-        response.writeHead(301, { Location: `${path}/` }).end();
+        response.writeHead(301, { Location: `${requested}/` }).end();
         return;
       }
       file = join(file, 'index.html');
     }
-    const found = existsSync(file) && statSync(file).isFile();
+    const found = inside && existsSync(file) && statSync(file).isFile();
     const served = found ? file : join(root, '404.html');
     const headers = { 'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream' };
     const gzip =
