@@ -1,3 +1,4 @@
+import { discussionConfig } from './lib/content/discussion.ts';
 import { normalizeBasePath } from './lib/text/base-path.ts';
 
 /**
@@ -22,4 +23,18 @@ export const SITE = {
     en: 'From the neuron to modern image models: a bilingual deep-learning knowledge base you can run.',
   },
   author: 'Deep Learning Notes contributors',
+  /**
+   * Discussion under each note (GitHub Discussions through giscus): off unless GISCUS_REPO, GISCUS_REPO_ID,
+   * GISCUS_CATEGORY and GISCUS_CATEGORY_ID are set, or a configuration is written here instead, for example
+   * `{ repo: 'owner/name', repoId: 'R_…', category: 'Notes', categoryId: 'DIC_…' }` (https://giscus.app gives the ids).
+   */
+  discussion: discussionConfig(process.env),
 } as const;
+
+/** A path of the site (`/notes/x/`) as an absolute URL where the site is published, base path included. */
+export function absoluteUrl(path: string): string {
+  return new URL(SITE.base + path.replace(/^\//, ''), SITE.url).href;
+}
+
+/** What a page's HTML depends on besides its content: part of the incremental build's page keys. */
+export const SITE_ENVIRONMENT = [SITE.url, SITE.repoUrl, SITE.base, SITE.discussion ?? null];

@@ -1,5 +1,6 @@
-// The site's own notes built with BASE_PATH, as a GitHub Pages project site (https://owner.github.io/<repo>/)
-// serves them, then read under that path only: a URL the build forgot to move gets the 404 page.
+// The site's own notes built as a fork publishes them on GitHub Pages: under BASE_PATH, as a project site
+// (https://owner.github.io/<repo>/) is served, with giscus discussions configured. The site is then read under
+// that path only: a URL the build forgot to move gets the 404 page.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -14,6 +15,12 @@ import { searchResults } from './support/site-search.ts';
 
 const BASE = '/deep-learning-notes/';
 const ORIGIN = 'https://owner.github.io';
+const GISCUS = {
+  GISCUS_REPO: 'owner/deep-learning-notes',
+  GISCUS_REPO_ID: 'R_kgDOTest',
+  GISCUS_CATEGORY: 'Notes',
+  GISCUS_CATEGORY_ID: 'DIC_kwDOTest',
+};
 const work = mkdtempSync(join(tmpdir(), 'dln-base-path-'));
 const out = join(work, 'dist');
 
@@ -51,7 +58,15 @@ let session: Session;
 
 beforeAll(async () => {
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, BASE_PATH: BASE, SITE_URL: ORIGIN, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ...GISCUS,
+      BASE_PATH: BASE,
+      SITE_URL: ORIGIN,
+      ASTRO_OUT_DIR: out,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
@@ -59,6 +74,10 @@ beforeAll(async () => {
   server = served.server;
   site = served.url + BASE.slice(0, -1);
   session = await openBrowser();
+  // No network here: giscus answers with a page of its own, for every test that happens to scroll to it.
+  await session.context.route('https://giscus.app/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>giscus</title>' }),
+  );
 }, 400_000);
 
 afterAll(async () => {
@@ -150,4 +169,64 @@ describe('a site built with BASE_PATH', () => {
     await session.context.setOffline(false);
     await page.close();
   }, 120_000);
+});
+
+describe('discussion under each note (giscus)', () => {
+  const csp = (html: string) => /http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
+
+  it('is a link to the thread on GitHub in the page, and widens the policy only where it is shown', () => {
+    const note = read('en/notes/neuron/index.html');
+    expect(note).toContain('data-testid="discussion"');
+    expect(note).toContain(
+      'href="https://github.com/owner/deep-learning-notes/discussions?discussions_q=%22en%2Fnotes%2Fneuron%2F%22"',
+    );
+    expect(csp(note)).toMatch(/frame-src [^;]*https:\/\/giscus\.app/);
+    for (const page of ['index.html', 'en/tags/index.html', 'graph/index.html']) {
+      expect(read(page)).not.toContain('data-testid="discussion"');
+      expect(csp(read(page))).not.toContain('giscus.app');
+    }
+  });
+
+  it('loads giscus when the reader scrolls to it, themed like the page, and follows the theme toggle', async () => {
+    const page = await session.context.newPage();
+    const frames: string[] = [];
+    await page.route('https://giscus.app/**', (route) => {
+      frames.push(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>giscus</title><p>comments</p>' });
+    });
+    await page.goto(`${site}/en/notes/neuron/`);
+    expect(await page.locator('giscus-widget').count()).toBe(0);
+    await page.getByTestId('discussion').scrollIntoViewIfNeeded();
+    await expect.poll(() => frames.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const src = new URL(frames[0]!);
+    expect(src.pathname).toMatch(/\/widget$/);
+    expect(src.searchParams.get('term')).toBe('en/notes/neuron/');
+    expect(src.searchParams.get('repo')).toBe(GISCUS.GISCUS_REPO);
+    expect(src.searchParams.get('theme')).toBe('light');
+    await page.getByTestId('theme-toggle').click();
+    await expect
+      .poll(() => page.locator('giscus-widget').getAttribute('theme'))
+      .toBe(await page.evaluate(() => document.documentElement.dataset.theme));
+    await page.close();
+  });
+
+  it('stays a link offline', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${site}/en/`);
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+      .toBe(true);
+    await session.context.setOffline(true);
+    try {
+      await page.goto(`${site}/en/notes/neuron/`);
+      await page.getByTestId('discussion').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('[data-discussion-offline]').isVisible()).toBe(true);
+      expect(await page.locator('giscus-widget').count()).toBe(0);
+      expect(await page.getByTestId('discussion-link').isVisible()).toBe(true);
+    } finally {
+      await session.context.setOffline(false);
+      await page.close();
+    }
+  }, 60_000);
 });

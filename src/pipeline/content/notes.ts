@@ -8,7 +8,7 @@ import { langPrefix, noteUrl, parseNoteId, type Slug } from '../../lib/content/s
 import { groupBySection, type Section } from '../../lib/content/sections.ts';
 import { backlinks, linkedSlugs, topologicalOrder, type Edge } from '../../lib/content/graph.ts';
 import { SECTIONS } from './registry.ts';
-import { SITE } from '../../site.config.ts';
+import { SITE_ENVIRONMENT } from '../../site.config.ts';
 
 export interface Note {
   entry: CollectionEntry<'notes'>;
@@ -183,8 +183,7 @@ export async function notePageKey(
   translation: Note | undefined,
 ): Promise<string> {
   const referencedBy = (await referencedByIn(lang)).get(slug)?.map((n) => n.slug) ?? [];
-  const environment = [SITE.url, SITE.repoUrl];
-  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy, environment]);
+  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy, SITE_ENVIRONMENT]);
 }
 
 /**
@@ -193,7 +192,7 @@ export async function notePageKey(
  */
 export function cardListKey(notes: readonly Note[], extra: unknown): string {
   const cards = notes.map((n) => [n.lang, n.slug, n.title, n.description, n.date, n.updated]);
-  return sha256([cards, extra, SITE.url, SITE.repoUrl]);
+  return sha256([cards, extra, SITE_ENVIRONMENT]);
 }
 
 export interface NoteBody {

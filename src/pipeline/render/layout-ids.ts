@@ -21,6 +21,8 @@ export const LAYOUT_IDS: ReadonlySet<string> = new Set([
   // src/components/CiteThisNote.astro
   'cite-note-zh',
   'cite-note-en',
+  // src/components/Discussion.astro (only when discussions are configured)
+  'discussion-heading',
   // Made by the page's script when a link is first previewed (src/client/previews.ts).
   'link-preview',
 ]);
