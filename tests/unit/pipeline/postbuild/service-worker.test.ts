@@ -105,6 +105,7 @@ describe('writeServiceWorker', () => {
     const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
     for (const cache of ['deep-learning-notes-pages', 'deep-learning-notes-search', 'deep-learning-notes-assets'])
       expect(sw).toContain(cache);
-    expect(sw).toContain('/offline/index.html');
+    // Relative to the worker, so that it holds under a base path too.
+    expect(sw).toContain('fallbackURL:"offline/index.html"');
   }, 30_000);
 });
