@@ -3,7 +3,7 @@
 // no-JavaScript fallback, small screens and layout stability.
 import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { activations, type ActivationId } from '../../src/lib/nn/activations.ts';
+import { ACTIVATION_IDS, activations, type ActivationId } from '../../src/lib/nn/activations.ts';
 import { formatNumber } from '../../src/lib/text/format-number.ts';
 import { DEFAULT_SIZE } from '../../src/widgets/activation-plot/model.ts';
 import { openBrowser } from './support/browser.ts';
@@ -314,8 +314,8 @@ describe('activation plot in dark mode', () => {
         return { stroke, contrast: (Math.max(l, background) + 0.05) / (Math.min(l, background) + 0.05) };
       });
     });
-    expect(colours).toHaveLength(9);
-    expect(new Set(colours.map((c) => c.stroke)).size).toBe(9);
+    expect(colours).toHaveLength(ACTIVATION_IDS.length);
+    expect(new Set(colours.map((c) => c.stroke)).size).toBe(ACTIVATION_IDS.length);
     for (const { stroke, contrast } of colours) expect(contrast, stroke).toBeGreaterThanOrEqual(3);
     expect(colours[0]!.stroke).toBe('rgb(124, 184, 245)');
     await session.close();
@@ -333,7 +333,7 @@ describe('activation plot in dark mode', () => {
         ),
       );
     expect(strokes[0]).toBe('rgb(11, 92, 173)');
-    expect(new Set(strokes).size).toBe(9);
+    expect(new Set(strokes).size).toBe(ACTIVATION_IDS.length);
     await session.close();
   });
 });

@@ -13,6 +13,7 @@ export const ACTIVATION_IDS = [
   'gelu',
   'silu',
   'step',
+  'linear',
 ] as const;
 export type ActivationId = (typeof ACTIVATION_IDS)[number];
 
@@ -125,6 +126,8 @@ const nanOr = (x: number, value: number): number => (x === x ? value : NaN);
  * - gelu: the exact f(x) = x·Φ(x) (not the tanh approximation), Φ from `erfc` above; f′(x) = Φ(x) + x·φ(x).
  * - silu: f(x) = x·σ(x); f′(x) = σ(x)(1 + x·σ(−x)).
  * - step: f(x) = 1 for x > 0, 0 for x ≤ 0; f′(x) = 0 everywhere (convention at 0, where it does not exist).
+ * - linear: the identity f(x) = x, f′(x) = 1: no activation at all, as in an output layer of logits or of a
+ *   regression, and what a stack of layers collapses to (one linear map) without a non-linearity.
  */
 export const activationFunctions: Readonly<Record<ActivationId, ActivationFunction>> = {
   relu: {
@@ -202,6 +205,14 @@ export const activationFunctions: Readonly<Record<ActivationId, ActivationFuncti
     jumps: { f: [0], df: [] },
     f: (x) => nanOr(x, x > 0 ? 1 : 0),
     df: (x) => nanOr(x, 0),
+  },
+  linear: {
+    id: 'linear',
+    label: 'linear',
+    symbol: 'linear',
+    jumps: { f: [], df: [] },
+    f: (x) => x,
+    df: (x) => nanOr(x, 1),
   },
 };
 

@@ -27,6 +27,7 @@ const TEX: Readonly<Record<ActivationId, { readonly tex: string; readonly dtex: 
   gelu: { tex: 'x\\,\\Phi(x)', dtex: '\\Phi(x) + x\\,\\varphi(x)' },
   silu: { tex: 'x\\,\\sigma(x)', dtex: '\\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)' },
   step: { tex: '\\begin{cases} 1, & x > 0 \\\\ 0, & x \\le 0 \\end{cases}', dtex: '0' },
+  linear: { tex: 'x', dtex: '1' },
 };
 
 /**

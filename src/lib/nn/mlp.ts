@@ -10,8 +10,8 @@ import type { Optimizer, OptimizerState } from './optimizers.ts';
 
 export * from './optimizers.ts';
 
-/** A layer's activation: one of `activations`, or `linear` (f(z) = z, f′ = 1) for an output of logits. */
-export type LayerActivation = ActivationId | 'linear';
+/** A layer's activation: one of `activations`; `linear` (f(z) = z, f′ = 1) for an output of logits. */
+export type LayerActivation = ActivationId;
 
 /** The trainable numbers of one dense layer (also the shape of its gradient). */
 export interface LayerParams {
@@ -43,12 +43,6 @@ export interface NetworkSpec {
   /** Activation of the output layer; `linear` for logits fed to `crossEntropy`. */
   readonly output: LayerActivation;
 }
-
-/** f and f′ of a layer activation. */
-function fn(activation: LayerActivation): { f(x: number): number; df(x: number): number } {
-  return activation === 'linear' ? LINEAR : activationFunctions[activation];
-}
-const LINEAR = { f: (x: number) => x, df: () => 1 };
 
 /** Activations whose initial weights follow He (ReLU-like: half the inputs are roughly cut off). */
 const HE_INIT: ReadonlySet<LayerActivation> = new Set(['relu', 'leakyRelu', 'elu', 'gelu', 'silu']);
@@ -107,7 +101,7 @@ export function forward(network: Network, input: readonly number[], dropout?: Dr
   let previous: readonly number[] = input;
   const last = network.layers.length - 1;
   network.layers.forEach((layer, l) => {
-    const f = fn(layer.activation).f;
+    const f = activationFunctions[layer.activation].f;
     const zl = layer.weights.map((row, j) => {
       let sum = layer.biases[j]!;
       for (let i = 0; i < row.length; i++) sum += row[i]! * previous[i]!;
@@ -142,7 +136,7 @@ export function backward(network: Network, trace: ForwardTrace, outputGradient: 
   const layers = network.layers;
   const gradients: LayerParams[] = new Array(layers.length);
   const L = layers.length - 1;
-  const dfL = fn(layers[L]!.activation).df;
+  const dfL = activationFunctions[layers[L]!.activation].df;
   let delta = trace.z[L]!.map((z, j) => outputGradient[j]! * dfL(z));
   for (let l = L; l >= 0; l--) {
     const layer = layers[l]!;
@@ -150,7 +144,7 @@ export function backward(network: Network, trace: ForwardTrace, outputGradient: 
     const d = delta;
     gradients[l] = { weights: d.map((dj) => inputs.map((x) => dj * x)), biases: d.slice() };
     if (l > 0) {
-      const df = fn(layers[l - 1]!.activation).df;
+      const df = activationFunctions[layers[l - 1]!.activation].df;
       const mask = trace.masks[l - 1];
       delta = trace.z[l - 1]!.map((z, i) => {
         let back = 0;

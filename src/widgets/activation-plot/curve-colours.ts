@@ -13,6 +13,7 @@ const SHADES: Readonly<Record<ActivationId, readonly [light: string, dark: strin
   gelu: ['#b91c1c', '#f87171'],
   silu: ['#854d0e', '#facc15'],
   step: ['#475569', '#cbd5e1'],
+  linear: ['#be185d', '#f472b6'],
 };
 
 /** The style attribute of an element drawn in `fn`'s colour: both shades, as custom properties. */

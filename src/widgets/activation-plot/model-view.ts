@@ -13,7 +13,8 @@ export const MARGIN = { left: 44, right: 12, top: 10, bottom: 26 } as const;
 export const SAMPLE_XS = [-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3] as const;
 /**
  * One marker shape per function, in ACTIVATION_IDS order, so curves differ in more than colour: circle (a 12-gon,
- * round at marker size), square, triangle, diamond, inverted triangle, four-pointed star, cross, hexagon, star.
+ * round at marker size), square, triangle, diamond, inverted triangle, four-pointed star, cross, hexagon, star,
+ * pentagon.
  * Each is [corners, angle of the first corner in degrees, outer radius, inner radius of a star] (radii in units of r).
  */
 export const SHAPES: ReadonlyArray<readonly number[]> = [
@@ -26,6 +27,7 @@ export const SHAPES: ReadonlyArray<readonly number[]> = [
   [8, -45, 1.5, 0.55],
   [6, 0, 1.15],
   [10, -90, 1.5, 0.65],
+  [5, -90, 1.3],
 ];
 
 export interface Tick {

@@ -45,7 +45,7 @@ export function pictureNetwork(network: Network, size = GRID, reuse?: NetworkPic
     }
   }
   network.layers.forEach((layer, l) => {
-    const f = layer.activation === 'linear' ? (z: number) => z : activationFunctions[layer.activation].f;
+    const { f } = activationFunctions[layer.activation];
     const inputs = values[l]!;
     const outputs = values[l + 1]!;
     layer.weights.forEach((row, j) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activations } from '../../../src/lib/nn/activations.ts';
+import { ACTIVATION_IDS, activations } from '../../../src/lib/nn/activations.ts';
 import {
   DEFAULT_SIZE,
   LIMITS,
@@ -191,7 +191,7 @@ describe('activation plot model: what is drawn', () => {
     expect(derive(none, DEFAULT_SIZE, 'en').curves).toEqual([]);
     let state: PlotState = {
       ...initialState,
-      selected: ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'gelu', 'silu', 'step'],
+      selected: ACTIVATION_IDS,
     };
     for (const action of [
       { type: 'zoom', factor: 1000 },
@@ -201,7 +201,7 @@ describe('activation plot model: what is drawn', () => {
     ] as PlotAction[]) {
       state = update(state, action);
       const v = derive(state, DEFAULT_SIZE, 'en');
-      expect(v.curves).toHaveLength(9);
+      expect(v.curves).toHaveLength(ACTIVATION_IDS.length);
       expect(v.yTicks.length).toBeGreaterThan(1);
     }
   });
@@ -223,7 +223,8 @@ describe('activation plot model: markers, table, hash', () => {
 
   it('has a distinct closed marker for each function', () => {
     const paths = SHAPES.map((shape) => markerPath(shape, 10, 10));
-    expect(new Set(paths).size).toBe(9);
+    expect(paths).toHaveLength(ACTIVATION_IDS.length);
+    expect(new Set(paths).size).toBe(ACTIVATION_IDS.length);
     for (const [i, d] of paths.entries()) {
       expect(d).toMatch(/^M.*Z$/);
       expect(d.split('L')).toHaveLength(SHAPES[i]![0]!);
@@ -238,6 +239,7 @@ describe('activation plot model: markers, table, hash', () => {
     expect(at2.sigmoid.f).toBe('0.8808');
     expect(Number(at2.tanh.df)).toBeCloseTo(activations.tanh.df(2), 4);
     expect(table.find((row) => row.x === '0')!.values.relu).toEqual({ f: '0', df: '0' });
+    expect(table.map((row) => row.values.linear)).toEqual(table.map((row) => ({ f: row.x, df: '1' })));
   });
 
   it('writes and reads the shareable part of the state', () => {

@@ -41,6 +41,7 @@ const TABLE: Partial<Record<ActivationId, number[]>> = {
   gelu: [-0.0455, -0.1543, 0, 0.3457, 1.9545],
   silu: [-0.2384, -0.1888, 0, 0.3112, 1.7616],
   step: [0, 0, 0, 1, 1],
+  linear: [-2, -0.5, 0, 0.5, 2],
 };
 
 // [id, x, f(x), f′(x)] to 15 significant digits, computed with Python's math module (erf, exp, tanh, log1p).
@@ -63,12 +64,14 @@ const PRECISE: Array<[ActivationId, number, number, number]> = [
   ['leakyRelu', 0, 0, 0.01],
   ['step', 0, 0, 0],
   ['step', 1e-300, 1, 0],
+  ['linear', -3, -3, 1],
+  ['linear', 0, 0, 1],
 ];
 
 describe('activations', () => {
   it('has every activation the widgets offer, each with a label, a symbol and formulas', () => {
     expect(Object.keys(activations).sort()).toEqual([...ACTIVATION_IDS].sort());
-    expect(ACTIVATION_IDS).toEqual(['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'gelu', 'silu', 'step']);
+    expect(ACTIVATION_IDS.join()).toBe('relu,leakyRelu,elu,sigmoid,tanh,softplus,gelu,silu,step,linear');
     for (const id of ACTIVATION_IDS) {
       const a = activations[id];
       expect(a.id).toBe(id);
@@ -125,6 +128,17 @@ describe('activations', () => {
     expect(activations.elu.df(0)).toBe(1); // differentiable at 0 because α = 1
   });
 
+  it('has the identity as `linear`: f(x) = x and f′(x) = 1 for every x, its formulas x and 1', () => {
+    const { linear } = activations;
+    for (const x of [-1e308, -1000, -2.5, -0, 0, 5e-324, 0.4, 3, Infinity, -Infinity]) {
+      expect(linear.f(x)).toBe(x);
+      expect(linear.df(x)).toBe(1);
+    }
+    expect([linear.tex, linear.dtex]).toEqual(['x', '1']);
+    expect(linear.label).toBe('linear');
+    expect(isActivationId('linear')).toBe(true);
+  });
+
   it('is stable at ±1000 and beyond: finite and correct', () => {
     expect(sigmoid(1000)).toBe(1);
     expect(sigmoid(-1000)).toBe(0);
@@ -171,13 +185,14 @@ describe('activations', () => {
       expect(closeTo(a.silu.f(x) - a.silu.f(-x), x, 1e-13)).toBe(true);
       expect(a.softplus.df(x)).toBe(sigmoid(x));
       expect(a.relu.f(x)).toBe(Math.max(0, x));
+      expect(a.relu.f(x) - a.relu.f(-x)).toBe(a.linear.f(x)); // ReLU(x) − ReLU(−x) = x
     }
   });
 
   it('keeps monotone functions monotone (property test)', () => {
     const random = rng(7);
     const xs = Array.from({ length: 3000 }, () => uniform(random, -50, 50)).sort((p, q) => p - q);
-    for (const id of ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'step'] as const) {
+    for (const id of ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softplus', 'step', 'linear'] as const) {
       const ys = xs.map(activations[id].f);
       ys.slice(1).forEach((y, i) => expect(y, `${id} at ${xs[i + 1]}`).toBeGreaterThanOrEqual(ys[i]!));
     }
