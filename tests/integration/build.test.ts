@@ -49,7 +49,7 @@ describe('a good build of the fixture notes', () => {
   it('highlights code with Shiki in a light and a dark theme, labelled with its language', () => {
     const html = page('notes/sample/index.html');
     expect(html).toMatch(
-      /<pre class="astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast"/,
+      /<pre\b[^>]*\sclass="astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast"/,
     );
     expect(html).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">import<\/span>/);
     expect(html).toContain('<span class="code-block__lang">Python</span>');

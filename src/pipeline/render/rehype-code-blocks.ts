@@ -1,6 +1,6 @@
 // Why: a reader needs to see which language a block is in and to copy it. The label is rendered at build
 // time; the copy button is added by the site script, so without JavaScript no dead button is shown.
-import { visit } from 'unist-util-visit';
+import { visitProse } from './visit-prose.ts';
 import type { Element, Root } from 'hast';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -46,7 +46,7 @@ export function languageName(id: string): string {
 
 export default function rehypeCodeBlocks() {
   return function transform(tree: Root) {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitProse(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       const language = String(node.properties.dataLanguage ?? 'text');
       node.properties.tabIndex = 0; // scrollable regions must be reachable by keyboard

@@ -1,6 +1,6 @@
 // Why: links that leave the site open in a new tab, and must not hand the opener to the target
 // (rel=noopener noreferrer). They are marked with a class (for the ↗ icon) and a hidden text for screen readers.
-import { visit } from 'unist-util-visit';
+import { visitProse } from './visit-prose.ts';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 
@@ -11,7 +11,7 @@ export function isExternal(href: string): boolean {
 export default function rehypeExternalLinks() {
   return function transform(tree: Root, file: VFile) {
     const isEnglish = /[\\/]en[\\/]/.test(file.path ?? '');
-    visit(tree, 'element', (node: Element, _index, parent) => {
+    visitProse(tree, (node: Element, _index, parent) => {
       if (node.tagName !== 'a') return;
       const href = node.properties.href;
       if (typeof href !== 'string' || !isExternal(href)) return;

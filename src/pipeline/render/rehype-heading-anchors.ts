@@ -4,7 +4,7 @@
 // not given again: the heading gets the next free one (`main-1`), and the note's links to it follow.
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visitProse } from './visit-prose.ts';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { LAYOUT_IDS } from './layout-ids.ts';
@@ -27,7 +27,7 @@ function fragmentOf(href: unknown): string | undefined {
  */
 function assignIds(tree: Root, headings: Element[]): Map<string, string> {
   const existing = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
+  visitProse(tree, (node: Element) => {
     if (typeof node.properties.id === 'string') existing.add(node.properties.id);
   });
   // Two sluggers over the same headings: one as remark-toc counts, one that also knows the page's ids.
@@ -51,12 +51,12 @@ export default function rehypeHeadingAnchors(options: { label?: (lang: string) =
   return function transform(tree: Root, file: VFile) {
     const isEnglish = /[\\/]en[\\/]/.test(file.path ?? '');
     const headings: Element[] = [];
-    visit(tree, 'element', (node: Element) => {
+    visitProse(tree, (node: Element) => {
       if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
     });
     const moved = assignIds(tree, headings);
     if (moved.size > 0) {
-      visit(tree, 'element', (node: Element) => {
+      visitProse(tree, (node: Element) => {
         const target = fragmentOf(node.properties.href);
         const id = target === undefined ? undefined : moved.get(target);
         if (id !== undefined) node.properties.href = `#${encodeURI(id)}`;

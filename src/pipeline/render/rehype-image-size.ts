@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { visit } from 'unist-util-visit';
+import { visitProse } from './visit-prose.ts';
 import type { Element, Root } from 'hast';
 
 /** The intrinsic size of an SVG document, from width/height or else the viewBox. */
@@ -21,7 +21,7 @@ export default function rehypeImageSize(options: { publicDir?: string; digest?: 
   const publicDir = options.publicDir ?? 'public';
   const cache = new Map<string, { width: number; height: number } | undefined>();
   return function transform(tree: Root) {
-    visit(tree, 'element', (node: Element) => {
+    visitProse(tree, (node: Element) => {
       if (node.tagName !== 'img') return;
       node.properties.loading ??= 'lazy';
       node.properties.decoding ??= 'async';

@@ -1,12 +1,13 @@
 // Why: a wide table must scroll on its own on a phone instead of widening the whole page (a table that is
 // itself display:block still leaked its rows' width into the page in Chromium). Each table is wrapped in
 // a scroll container that keyboard users can focus to scroll.
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
+import { visitProse } from './visit-prose.ts';
 import type { Element, Root } from 'hast';
 
 export default function rehypeTableScroll() {
   return function transform(tree: Root) {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitProse(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
       parent.children[index] = {
         type: 'element',
