@@ -1,7 +1,10 @@
 // The network playground on the built notes: training on XOR until the test loss is low, a shared URL restoring
 // the configuration and the same run, the keyboard, screen-reader text, dark mode, small screens, layout stability
 // and the no-JavaScript snapshot.
+import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { edgeWidth } from '../../src/widgets/playground/edges.ts';
+import type { PlaygroundState } from '../../src/widgets/playground/model.ts';
 import { watchProblems } from './support/browser.ts';
 import {
   expectPartsFitPhone,
@@ -14,6 +17,36 @@ import {
 const base = inject('baseUrl');
 const EN = `${base}/en/notes/network-architectures/`;
 const ZH = `${base}/notes/learning-methods/`;
+
+/** Each line of the network drawing with the weight it stands for (from the widget's state) and its look. */
+async function drawnEdges(widget: Locator) {
+  return widget.evaluate((el) => {
+    const { network } = (el as HTMLElement & { state: PlaygroundState }).state.run;
+    const style = getComputedStyle(el);
+    const colour = (name: string) => {
+      const probe = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      probe.style.stroke = style.getPropertyValue(name);
+      el.querySelector('svg[data-edges]')!.append(probe);
+      const value = getComputedStyle(probe).stroke;
+      probe.remove();
+      return value;
+    };
+    const [negative, positive] = [colour('--pg-point-0'), colour('--pg-point-1')];
+    return [...el.querySelectorAll<SVGLineElement>('svg[data-edges] line')].map((line) => {
+      const [layer, from, to] = line.dataset.edge!.split(',').map(Number) as [number, number, number];
+      return {
+        id: line.dataset.edge!,
+        weight: network.layers[layer]!.weights[to]![from]!,
+        width: Number(line.getAttribute('stroke-width')),
+        stroke: getComputedStyle(line).stroke,
+        negative,
+        positive,
+        x1: Number(line.getAttribute('x1')),
+        x2: Number(line.getAttribute('x2')),
+      };
+    });
+  });
+}
 
 /** A number as the widget prints it (typographic minus, maybe in scientific notation). */
 const number = (text: string | null) => Number((text ?? '').trim().replace(/\u2212/g, '-'));
@@ -197,6 +230,33 @@ describe('network playground', () => {
     await spec.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await expect.poll(corner).toBeLessThan(light - 200);
     await spec.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  });
+
+  it('draws a line per weight, as wide as |w| and coloured by its sign, and follows the training', async () => {
+    await open(EN);
+    const edges = id('network').locator('svg[data-edges]');
+    expect(await edges.getAttribute('aria-hidden')).toBe('true');
+    await expect.poll(() => edges.locator('line').count()).toBe(2 * 4 + 4 * 4 + 4 * 1); // 2 → 4 → 4 → 1
+    const before = await drawnEdges(spec.widget);
+    await id('play-pause').click();
+    await expect.poll(async () => number(await text('step-count')), { timeout: 10_000 }).toBeGreaterThan(200);
+    await id('play-pause').click();
+    const after = await drawnEdges(spec.widget);
+    for (const edge of after) {
+      expect(edge.width, edge.id).toBe(edgeWidth(edge.weight));
+      expect(edge.stroke, edge.id).toBe(edge.weight < 0 ? edge.negative : edge.positive);
+      expect(edge.x2 - edge.x1, `${edge.id} runs from a thumbnail to the next column's`).toBeGreaterThan(10);
+    }
+    // The widths follow |w|: sorted by |w|, they never decrease; training made them differ and changed them.
+    const byMagnitude = [...after].sort((a, b) => Math.abs(a.weight) - Math.abs(b.weight)).map((edge) => edge.width);
+    expect(byMagnitude).toEqual([...byMagnitude].sort((a, b) => a - b));
+    expect(new Set(byMagnitude).size).toBeGreaterThan(5);
+    expect(after.filter((edge, k) => edge.width !== before[k]!.width).length).toBeGreaterThan(after.length / 2);
+    expect(new Set(after.map((edge) => edge.stroke)).size).toBe(2);
+    // Another shape, other lines: a third hidden layer of four adds sixteen.
+    await id('layers').selectOption('3');
+    await expect.poll(() => edges.locator('line').count()).toBe(2 * 4 + 4 * 4 + 4 * 4 + 4 * 1);
+    await id('layers').selectOption('2');
   });
 
   it('speaks Chinese on the Chinese note, next to the optimizer visualizer', async () => {

@@ -7,6 +7,7 @@
 import { setAttributes, setPlaying, setShown, setText, setValue } from '../kit/dom-patch.ts';
 import { WidgetElement } from '../kit/widget-element.ts';
 import { PlaygroundCanvases } from './canvases.ts';
+import { NetworkEdges } from './edges-view.ts';
 import { update, widgetModel, type PlaygroundAction, type PlaygroundState } from './model.ts';
 import { controlAction, controlValue, sliderText } from './model-controls.ts';
 import { sameConfig } from './model-hash.ts';
@@ -20,6 +21,7 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
   #stepsPerFrame = 1;
   #lastAnnounce = 0;
   #canvases: PlaygroundCanvases | undefined;
+  #edges: NetworkEdges | undefined;
   #resize: ResizeObserver | undefined;
   #theme: MutationObserver | undefined;
 
@@ -30,6 +32,7 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
   protected override setUp(): void {
     const canvases = new PlaygroundCanvases(this);
     this.#canvases = canvases;
+    this.#edges = new NetworkEdges(this);
     this.#resize = new ResizeObserver((entries) => canvases.resize(entries[0]?.contentRect.width ?? 0));
     this.#theme = new MutationObserver(() => canvases.recolor());
   }
@@ -38,17 +41,20 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
     this.#theme?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     const map = this.#canvases?.map;
     if (this.started && map) this.#resize?.observe(map);
+    if (this.started) this.#edges?.observe();
   }
 
   protected override disconnect(): void {
     this.#resize?.disconnect();
     this.#theme?.disconnect();
+    this.#edges?.disconnect();
   }
 
   /** Paints the canvases; the heat map once the ResizeObserver has reported its width. */
   protected override onStart(): void {
     const map = this.#canvases?.map;
     if (map) this.#resize?.observe(map);
+    this.#edges?.observe();
     this.#paint();
   }
 
@@ -167,6 +173,7 @@ export class PlaygroundElement extends WidgetElement<PlaygroundState, Playground
 
   #paint(): void {
     this.#canvases?.paint(this.state.run.network, this.state.points);
+    this.#edges?.draw(this.state.run.network);
   }
 
   #renderControls(view: PlaygroundView): void {
