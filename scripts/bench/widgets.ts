@@ -27,7 +27,7 @@ interface Widget {
   /** What to time; `goal` marks the slider steps the 1 ms goal is about (the others are for information). */
   steps: ReadonlyArray<{ label: string; kind: StepKind; goal: boolean }>;
 }
-type StepKind = 'neuron-slider' | 'plot-cursor' | 'plot-pointer' | 'plot-zoom';
+type StepKind = 'neuron-slider' | 'plot-cursor' | 'plot-pointer' | 'plot-zoom' | 'attention-field';
 
 const WIDGETS: Widget[] = [
   {
@@ -49,6 +49,14 @@ const WIDGETS: Widget[] = [
       { label: 'pointer move (crosshair)', kind: 'plot-pointer', goal: true },
       { label: 'zoom step (resamples every curve)', kind: 'plot-zoom', goal: false },
     ],
+  },
+  {
+    name: 'attention',
+    page: '/en/notes/attention-and-transformers/',
+    plain: '/en/notes/glossary/',
+    source: 'src/widgets/attention/view.ts',
+    element: 'dl-attention',
+    steps: [{ label: 'q₁ field, one step (0.1)', kind: 'attention-field', goal: true }],
   },
 ];
 
@@ -109,6 +117,12 @@ function timeStep({ selector, kind }: { selector: string; kind: StepKind }): num
     act = (i) => {
       slider.value = String(((i % 40) - 20) / 10);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+  } else if (kind === 'attention-field') {
+    const field = q<HTMLInputElement>('[data-testid="q-1-1"]');
+    act = (i) => {
+      field.value = String(((i % 40) - 20) / 10);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
     };
   } else if (kind === 'plot-cursor') {
     const slider = q<HTMLInputElement>('input[data-cursor]');
