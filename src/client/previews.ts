@@ -1,5 +1,6 @@
 // Hover previews: hovering (mouse) or focusing (keyboard) a link to a note shows its title, description and
-// opening paragraph — or, for a link to a heading, that section. One tooltip element, reused; Esc closes it.
+// opening paragraph — or, for a link to a heading, that section; a glossary term's link (rehype-glossary-terms.ts)
+// shows the term's definition, which the page carries. One tooltip element, reused; Esc closes it.
 import type { NotePreview } from '../lib/content/previews.ts';
 import { siteUrl } from './site-url.ts';
 
@@ -41,7 +42,8 @@ function element(): HTMLElement {
 export function hide(): void {
   clearTimeout(hideTimer);
   if (tooltip) tooltip.hidden = true;
-  owner?.removeAttribute('aria-describedby');
+  // A glossary term keeps its own description: the definition the page carries.
+  if (owner?.getAttribute('aria-describedby') === tooltip?.id) owner?.removeAttribute('aria-describedby');
   owner = undefined;
 }
 
@@ -57,25 +59,52 @@ function target(link: HTMLAnchorElement): { slug: string; id: string } | undefin
   return { slug: decodeURIComponent(match[1]!), id: decodeURIComponent(link.hash.slice(1)) };
 }
 
+/** The definition a glossary term's link is described by, if it is one (`aria-describedby`, in the page). */
+function glossaryDefinition(link: HTMLAnchorElement): HTMLElement | undefined {
+  if (!link.classList.contains('glossary-term')) return undefined;
+  const id = link.getAttribute('aria-describedby');
+  return (id && document.getElementById(id)) || undefined;
+}
+
+const paragraph = (className?: string) => {
+  const p = document.createElement('p');
+  if (className) p.className = className;
+  return p;
+};
+
 export async function preview(link: HTMLAnchorElement): Promise<void> {
+  const definition = glossaryDefinition(link);
+  if (definition) {
+    const title = document.createElement('strong');
+    title.textContent = definition.dataset.title ?? link.textContent;
+    const text = paragraph();
+    text.append(...[...definition.childNodes].map((node) => node.cloneNode(true)));
+    show(link, [title, text], false);
+    return;
+  }
   const where = target(link);
   if (!where) return;
   clearTimeout(hideTimer);
   const note = await load(where.slug);
   if (!note) return;
   const section = where.id ? note.sections[where.id] : undefined;
-  const box = element();
   const title = document.createElement('strong');
   title.textContent = section ? `${note.title} › ${section.title}` : note.title;
-  const description = document.createElement('p');
-  description.className = 'link-preview__description';
+  const description = paragraph('link-preview__description');
   description.textContent = note.description;
-  const text = document.createElement('p');
+  const text = paragraph();
   text.textContent = section?.text || note.intro;
-  box.replaceChildren(title, ...(section ? [] : [description]), text);
-  owner?.removeAttribute('aria-describedby');
+  show(link, [title, ...(section ? [] : [description]), text], true);
+}
+
+/** Shows `content` next to `link`, below it where it fits; `describes`: the tooltip becomes its description. */
+function show(link: HTMLAnchorElement, content: readonly Node[], describes: boolean): void {
+  clearTimeout(hideTimer);
+  const box = element();
+  box.replaceChildren(...content);
+  if (owner?.getAttribute('aria-describedby') === box.id) owner.removeAttribute('aria-describedby');
   owner = link;
-  link.setAttribute('aria-describedby', box.id);
+  if (describes) link.setAttribute('aria-describedby', box.id);
   box.hidden = false;
   const rect = link.getBoundingClientRect();
   const width = Math.min(360, innerWidth - 16);

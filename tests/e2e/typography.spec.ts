@@ -4,8 +4,8 @@
 // the CJK face for Han characters and for “ ”, full-width as Chinese typography sets them.
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, watchProblems, type PageProblems, type Session } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useCheckedPage } from './support/page.ts';
 
 const base = inject('baseUrl');
 const CJK_FACE = /CJK|Source Han|PingFang|Hiragino|YaHei|WenQuanYi/i;
@@ -66,24 +66,10 @@ async function renderedFonts(
 }
 
 describe('typography', () => {
-  let session: Session;
-  let problems: PageProblems;
-  let page: Page;
-  beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-    page = await session.context.newPage();
-    problems = watchProblems(page);
-  });
-  afterAll(async () => {
-    try {
-      expect(problems.consoleErrors).toEqual([]);
-      expect(problems.failedRequests).toEqual([]);
-    } finally {
-      await session.close();
-    }
-  });
+  const checked = useCheckedPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
 
   it('draws the apostrophe of an English page narrow, in a Latin face', async () => {
+    const { page } = checked;
     const fontFiles: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('.woff2')) fontFiles.push(new URL(response.url()).pathname);
@@ -113,6 +99,7 @@ describe('typography', () => {
   });
 
   it('keeps the CJK face for Han characters and full-width quotes on a Chinese page', async () => {
+    const { page } = checked;
     await page.goto(`${base}/notes/neuron/`);
     const { widths, fontSize } = await probe(page, ['神经元', '“', '”']);
     expect(widths['神经元']).toBeCloseTo(3 * fontSize, 0);

@@ -16,6 +16,7 @@ import rehypeTableScroll from './rehype-table-scroll.ts';
 import { imageSize } from './rehype-image-size.ts';
 import remarkPandocMath from './remark-pandoc-math.ts';
 import rehypeCallouts from './rehype-callouts.ts';
+import { glossaryTerms } from './rehype-glossary-terms.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
 type RemarkEntry = NonNullable<ProcessorOptions['remarkPlugins']>[number];
@@ -73,6 +74,13 @@ export const RENDER_STEPS: readonly RenderStep[] = [
   { tree: 'hast', does: 'code blocks are labelled with their language', plugin: rehypeCodeBlocks },
   { tree: 'hast', does: 'wide tables scroll in a focusable region', plugin: rehypeTableScroll },
   { tree: 'hast', does: 'images load lazily; SVG diagrams get their width and height', plugin: imageSize() },
+  {
+    tree: 'hast',
+    does:
+      "the first use of each glossary term in a note's prose links to the glossary, described by its definition " +
+      '(shown on hover or focus)',
+    plugin: glossaryTerms(),
+  },
 ];
 
 export const markdownProcessor = unified({

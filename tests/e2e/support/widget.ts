@@ -2,9 +2,10 @@
 // opening a note at a widget once its custom element is live, reading its parts and its announcements, and the
 // checks every widget passes (no layout shift while loading, a 320 px phone, the page without JavaScript).
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { openBrowser, watchProblems, type PageProblems, type Session } from './browser.ts';
+import { expect } from 'vitest';
+import { openBrowser, type Session } from './browser.ts';
 import { recordLayoutShifts, shiftsInside } from './layout-shift.ts';
+import { useCheckedPage } from './page.ts';
 
 export interface OpenOptions {
   /**
@@ -51,41 +52,26 @@ export function useWidgetPage(
   testId: string,
   options: OpenOptions & { readonly browser?: BrowserContextOptions } = {},
 ): WidgetPage {
-  let session: Session | undefined;
-  let page: Page | undefined;
-  let problems: PageProblems | undefined;
+  const checked = useCheckedPage({ viewport: { width: 1280, height: 900 }, ...options.browser });
   let widget: Locator | undefined;
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`${what} is not ready: call open() inside a test`);
     return value;
   };
-  beforeAll(async () => {
-    session = await openBrowser({ viewport: { width: 1280, height: 900 }, ...options.browser });
-    page = await session.context.newPage();
-    problems = watchProblems(page);
-  });
-  afterAll(async () => {
-    try {
-      expect(problems?.consoleErrors).toEqual([]);
-      expect(problems?.failedRequests).toEqual([]);
-    } finally {
-      await session?.close();
-    }
-  });
   const part = (id: string) => need(widget, 'The widget').getByTestId(id);
   return {
     get session() {
-      return need(session, 'The browser');
+      return checked.session;
     },
     get page() {
-      return need(page, 'The page');
+      return checked.page;
     },
     get widget() {
       return need(widget, 'The widget');
     },
     async open(url, on) {
-      const found = await openWidget(on ?? need(page, 'The page'), url, testId, options);
-      if (!on || on === page) widget = found;
+      const found = await openWidget(on ?? checked.page, url, testId, options);
+      if (!on || on === checked.page) widget = found;
       return found;
     },
     part,
