@@ -4,7 +4,8 @@
 // or keyboard focus. Without JavaScript it is a link to the definition. Headings, links, code, formulas,
 // widgets, citations and the reference list are left alone, and so are the glossary note itself and the terms a
 // note explains itself. The matching is src/lib/content/glossary-terms.ts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeKatex from 'rehype-katex';
@@ -15,18 +16,27 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Glossary, GlossaryTerm } from '../../lib/content/glossary.ts';
 import { firstUses, termMatcher, type TermMatcher } from '../../lib/content/glossary-terms.ts';
-import type { Lang } from '../../lib/content/lang.ts';
+import { LANGS, type Lang } from '../../lib/content/lang.ts';
 
 export interface GlossaryTermsOptions {
   readonly glossary: Glossary;
+  /** The languages whose notes include the glossary note the terms link to (a fixture site may have none). */
+  readonly languages: readonly Lang[];
 }
 
 /**
  * The plugin with its options, for the processor: the glossary itself is in the options, so an edit to it changes
- * Astro's config digest and the notes are rendered again.
+ * Astro's config digest and the notes are rendered again. Terms are marked in the languages that have a glossary
+ * note among the notes built (NOTES_DIR, as src/content.config.ts reads it).
  */
-export function glossaryTerms(path = 'content/glossary.json'): [typeof rehypeGlossaryTerms, GlossaryTermsOptions] {
-  return [rehypeGlossaryTerms, { glossary: JSON.parse(readFileSync(path, 'utf8')) as Glossary }];
+export function glossaryTerms(
+  path = 'content/glossary.json',
+  notesDir = process.env.NOTES_DIR ?? 'content/notes',
+): [typeof rehypeGlossaryTerms, GlossaryTermsOptions] {
+  const languages = LANGS.filter((lang) =>
+    ['md', 'mdx'].some((ext) => existsSync(join(notesDir, lang, `glossary.${ext}`))),
+  );
+  return [rehypeGlossaryTerms, { glossary: JSON.parse(readFileSync(path, 'utf8')) as Glossary, languages }];
 }
 
 /** Elements whose text is not prose a definition belongs in. */
@@ -136,7 +146,7 @@ function collectIds(node: Root | Element, ids: Set<string>): void {
 export default function rehypeGlossaryTerms(options: GlossaryTermsOptions) {
   return function transform(tree: Root, file: VFile) {
     const note = noteOf(file.path);
-    if (!note || note.slug === 'glossary') return;
+    if (!note || note.slug === 'glossary' || !options.languages.includes(note.lang)) return;
     const { matcher, entries } = prepare(options, note.lang);
     // A note's own terms are never marked, but their names still take their text (see `firstUses`).
     const marked = new Set([...entries.values()].filter((e) => e.term.note === note.slug).map((e) => e.term.term));
