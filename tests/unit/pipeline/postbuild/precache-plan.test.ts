@@ -22,6 +22,8 @@ describe('fileRole', () => {
   it.each([
     ['_astro/BaseLayout.CeIxpTVr.css', 'shell'],
     ['vendor/katex-0.16.47/fonts/KaTeX_Main-Regular.woff2', 'shell'],
+    // The Latin face of English text (src/styles/fonts.css), bundled by Vite.
+    ['_astro/source-sans-3-latin-wght-normal.Bo_j9asI.woff2', 'shell'],
     ['vendor/katex-0.16.47/katex.min.css', 'shell'],
     ['pagefind/pagefind.js', 'shell'],
     ['pagefind/pagefind-worker.js', 'shell'],
