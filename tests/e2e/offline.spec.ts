@@ -60,6 +60,9 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     await page.getByTestId('language-switch').click();
     await page.waitForURL(/en\/notes\/activation-functions\/index\.html$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // English text's self-hosted Latin face (src/styles/fonts.css) loads from file:// too.
+    const latin = await page.evaluate(async () => (await document.fonts.load('16px "Source Sans 3"', 'a’s')).length);
+    expect(latin).toBe(1);
 
     expect(problems.failedRequests).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
