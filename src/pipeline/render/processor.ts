@@ -16,6 +16,7 @@ import rehypeTableScroll from './rehype-table-scroll.ts';
 import { imageSize } from './rehype-image-size.ts';
 import remarkPandocMath from './remark-pandoc-math.ts';
 import rehypeCallouts from './rehype-callouts.ts';
+import rehypeStudy from './rehype-study.ts';
 import { glossaryTerms } from './rehype-glossary-terms.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
@@ -48,6 +49,13 @@ export const RENDER_STEPS: readonly RenderStep[] = [
     plugin: rehypeSafeHtml,
   },
   // After the sanitizer, which keeps removing authors' own <aside> and data-* attributes.
+  {
+    tree: 'hast',
+    does:
+      'an `[!exercise]` blockquote becomes a numbered exercise with its `[!solution]` in a `<details>`; a `[!quiz]` ' +
+      'with a task list becomes a self-check question with its answer and every option explained',
+    plugin: rehypeStudy,
+  },
   {
     tree: 'hast',
     does: 'a blockquote opening with `[!note]`, `[!tip]`, … becomes a callout `<aside>`',

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -15,13 +16,23 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Glossary, GlossaryTerm } from '../../lib/content/glossary.ts';
-import { firstUses, termMatcher, type TermMatcher } from '../../lib/content/glossary-terms.ts';
+import {
+  firstUses,
+  glossaryAnchors,
+  shownTerm,
+  termMatcher,
+  termRowId,
+  type TermMatcher,
+} from '../../lib/content/glossary-terms.ts';
 import { LANGS, type Lang } from '../../lib/content/lang.ts';
 
 export interface GlossaryTermsOptions {
   readonly glossary: Glossary;
-  /** The languages whose notes include the glossary note the terms link to (a fixture site may have none). */
-  readonly languages: readonly Lang[];
+  /**
+   * Per language whose notes include the glossary note (a fixture site may have none), where each term is
+   * explained there: its row's id, else its group's (`glossaryAnchors`).
+   */
+  readonly anchors: Partial<Record<Lang, Record<string, string>>>;
 }
 
 /**
@@ -33,10 +44,13 @@ export function glossaryTerms(
   path = 'content/glossary.json',
   notesDir = process.env.NOTES_DIR ?? 'content/notes',
 ): [typeof rehypeGlossaryTerms, GlossaryTermsOptions] {
-  const languages = LANGS.filter((lang) =>
-    ['md', 'mdx'].some((ext) => existsSync(join(notesDir, lang, `glossary.${ext}`))),
-  );
-  return [rehypeGlossaryTerms, { glossary: JSON.parse(readFileSync(path, 'utf8')) as Glossary, languages }];
+  const glossary = JSON.parse(readFileSync(path, 'utf8')) as Glossary;
+  const anchors: GlossaryTermsOptions['anchors'] = {};
+  for (const lang of LANGS) {
+    const note = ['md', 'mdx'].map((ext) => join(notesDir, lang, `glossary.${ext}`)).find((file) => existsSync(file));
+    if (note) anchors[lang] = glossaryAnchors(glossary, lang, readFileSync(note, 'utf8'));
+  }
+  return [rehypeGlossaryTerms, { glossary, anchors }];
 }
 
 /** Elements whose text is not prose a definition belongs in. */
@@ -52,6 +66,8 @@ const LEFT_ALONE_CLASSES = [
   'sr-only',
   'heading-anchor',
   'callout__title',
+  // Exercise titles read as headings (src/pipeline/render/rehype-study.ts).
+  'exercise__title',
 ];
 
 function leftAlone(element: Element): boolean {
@@ -100,7 +116,7 @@ function definitionHtml(markdown: string): ElementContent[] {
 
 const prepared = new WeakMap<GlossaryTermsOptions, Map<Lang, Prepared>>();
 
-function prepare(options: GlossaryTermsOptions, lang: Lang): Prepared {
+function prepare(options: GlossaryTermsOptions, lang: Lang, anchors: Record<string, string>): Prepared {
   const byLang = prepared.get(options) ?? new Map<Lang, Prepared>();
   prepared.set(options, byLang);
   const ready = byLang.get(lang);
@@ -108,11 +124,12 @@ function prepare(options: GlossaryTermsOptions, lang: Lang): Prepared {
   const entries = new Map<string, Entry>();
   for (const group of options.glossary.groups) {
     for (const term of group.terms) {
-      const short = lang === 'zh' ? (term.termZh ?? term.term) : term.term;
+      const short = shownTerm(term, lang);
       const full = lang === 'zh' ? term.zh : term.en;
+      const anchor = anchors[term.term];
       entries.set(term.term, {
         term,
-        href: `${lang === 'zh' ? '' : '/en'}/notes/glossary/#${slug(group[lang])}`,
+        href: `${lang === 'zh' ? '' : '/en'}/notes/glossary/${anchor ? `#${anchor}` : ''}`,
         title: full.toLowerCase() === short.toLowerCase() ? short : `${short} · ${full}`,
         definition: definitionHtml(term.definition[lang]),
       });
@@ -135,6 +152,24 @@ function noteOf(path: string | undefined): { lang: Lang; slug: string } | undefi
   return match ? { lang: match[1] as Lang, slug: match[2]! } : undefined;
 }
 
+/** In the glossary note, each term's table row gets the id the terms' links lead to, so the link opens the row. */
+function rowIds(tree: Root, glossary: Glossary, lang: Lang, anchors: Record<string, string>): void {
+  const byShown = new Map(glossary.groups.flatMap((group) => group.terms).map((t) => [shownTerm(t, lang), t]));
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName !== 'tr') {
+        visit(child);
+        continue;
+      }
+      const first = child.children.find((cell): cell is Element => cell.type === 'element');
+      const term = first && byShown.get(toString(first).trim());
+      if (term && anchors[term.term] === termRowId(term)) child.properties.id = termRowId(term);
+    }
+  };
+  visit(tree);
+}
+
 function collectIds(node: Root | Element, ids: Set<string>): void {
   for (const child of node.children)
     if (child.type === 'element') {
@@ -146,8 +181,13 @@ function collectIds(node: Root | Element, ids: Set<string>): void {
 export default function rehypeGlossaryTerms(options: GlossaryTermsOptions) {
   return function transform(tree: Root, file: VFile) {
     const note = noteOf(file.path);
-    if (!note || note.slug === 'glossary' || !options.languages.includes(note.lang)) return;
-    const { matcher, entries } = prepare(options, note.lang);
+    const anchors = note && options.anchors[note.lang];
+    if (!note || !anchors) return;
+    if (note.slug === 'glossary') {
+      rowIds(tree, options.glossary, note.lang, anchors);
+      return;
+    }
+    const { matcher, entries } = prepare(options, note.lang, anchors);
     // A note's own terms are never marked, but their names still take their text (see `firstUses`).
     const marked = new Set([...entries.values()].filter((e) => e.term.note === note.slug).map((e) => e.term.term));
     const ids = new Set<string>();
