@@ -40,7 +40,7 @@ describe('glossary terms in notes', () => {
     const titles = terms.map((t) => t.title);
     expect(new Set(titles).size).toBe(titles.length); // each term once
     for (const t of terms) {
-      expect(t.href, t.text).toMatch(/^\/en\/notes\/glossary\/#[\w-]+$/);
+      expect(t.href, t.text).toMatch(/^\/en\/notes\/glossary\/#term-[\w-]+$/);
       expect(t.definitionHidden, t.text).toBe(true);
       expect(t.definition!.length, t.text).toBeGreaterThan(20);
       expect(t.inside, t.text).toBeNull();
@@ -115,15 +115,16 @@ describe('glossary terms in notes', () => {
       await noScript.goto(`${base}/en/notes/neuron/`);
       const relu = noScript.locator('a.glossary-term', { hasText: /^ReLU$/ });
       await relu.click();
-      await noScript.waitForURL(/\/en\/notes\/glossary\/#/);
-      const target = decodeURIComponent(new URL(noScript.url()).hash.slice(1));
-      // The section the link opens holds the term's row.
-      const section = await noScript.evaluate((id) => {
-        const heading = document.getElementById(id)!;
-        const table = heading.nextElementSibling?.querySelector('table') ?? heading.nextElementSibling;
-        return table?.textContent ?? '';
-      }, target);
-      expect(section).toContain(term('ReLU').definition.en.replace(/\$/g, '').slice(-40));
+      await noScript.waitForURL(/\/en\/notes\/glossary\/#term-relu$/);
+      // The link opens the term's row, marked as the target, and scrolled into view.
+      const row = noScript.locator('tr:target');
+      expect(await row.locator('td').first().textContent()).toBe('ReLU');
+      expect(await row.textContent()).toContain('which makes deep networks trainable');
+      expect(await row.isVisible()).toBe(true);
+      expect(await row.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 243, 176)'); // --mark
+      const box = (await row.boundingBox())!;
+      expect(box.y).toBeGreaterThan(0);
+      expect(box.y).toBeLessThan(900);
     } finally {
       await plain.close();
     }

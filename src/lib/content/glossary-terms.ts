@@ -1,7 +1,8 @@
 // Finding glossary terms in a note's prose, so that the first use of each can show its definition: which names of
 // a term a note in each language may use, and where in a run of text the first use of each not yet marked term
 // is. Pure: strings in, offsets out (the render step src/pipeline/render/rehype-glossary-terms.ts marks them up).
-import type { GlossaryTerm } from './glossary.ts';
+import { slug } from 'github-slugger';
+import type { Glossary, GlossaryTerm } from './glossary.ts';
 import type { Lang } from './lang.ts';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -108,4 +109,32 @@ export function firstUses(text: string, matcher: TermMatcher, marked: Set<string
     uses.push({ term: name.term, start: match.index, end: match.index + match[0].length });
   }
   return uses;
+}
+
+/** The short form a glossary table's first column shows for `term` (as `glossaryMarkdown` writes it). */
+export function shownTerm(term: GlossaryTerm, lang: Lang): string {
+  return lang === 'zh' ? (term.termZh ?? term.term) : term.term;
+}
+
+/** The id of a term's row in the glossary note: `term-relu`. */
+export function termRowId(term: GlossaryTerm): string {
+  return `term-${slug(term.term)}`;
+}
+
+/**
+ * Where in the glossary note of `lang` (its Markdown source) each term is explained, by term: its table row's id
+ * when the note has a row for it, else its group's heading id, else '' (the note as a whole). A glossary edited
+ * but not yet written into the notes (`npm run glossary -- --write`) so still gets links that resolve.
+ */
+export function glossaryAnchors(glossary: Glossary, lang: Lang, noteSource: string): Record<string, string> {
+  const lines = new Set(noteSource.split(/\r?\n/).map((line) => line.trim()));
+  const rows = noteSource.split(/\r?\n/).filter((line) => line.startsWith('| '));
+  const anchors: Record<string, string> = {};
+  for (const group of glossary.groups)
+    for (const term of group.terms) {
+      const cell = `| ${shownTerm(term, lang).replace(/\|/g, '\\|')} |`;
+      if (rows.some((row) => row.startsWith(cell))) anchors[term.term] = termRowId(term);
+      else anchors[term.term] = lines.has(`## ${group[lang]}`) ? slug(group[lang]) : '';
+    }
+  return anchors;
 }

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Glossary, GlossaryTerm } from '../../../../src/lib/content/glossary.ts';
-import { firstUses, namesIn, termMatcher, type TermMatcher } from '../../../../src/lib/content/glossary-terms.ts';
+import {
+  firstUses,
+  glossaryAnchors,
+  namesIn,
+  termMatcher,
+  type TermMatcher,
+} from '../../../../src/lib/content/glossary-terms.ts';
 
 const glossary = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary;
 const terms = glossary.groups.flatMap((group) => group.terms);
@@ -97,5 +103,33 @@ describe('glossary terms in prose: first uses', () => {
       note: 'x',
     };
     expect(marked(['Use C++ or a.b, not axb.'], termMatcher([odd], 'en'))).toEqual([['C++']]);
+  });
+});
+
+describe('glossary terms in prose: where the links lead', () => {
+  it("leads to the term's row, else its group's section, else the glossary note", () => {
+    const mini: Glossary = {
+      groups: [
+        { zh: '激活', en: 'Activations', terms: [byTerm('ReLU'), byTerm('Sigmoid'), byTerm('Weight')] },
+        { zh: '工具', en: 'Tools', terms: [byTerm('Core ML')] },
+      ],
+    };
+    const en = ['## Activations', '', '| Term | … |', '| --- | --- |', '| ReLU | 修正线性单元 | … |'].join('\n');
+    expect(glossaryAnchors(mini, 'en', en)).toEqual({
+      ReLU: 'term-relu',
+      Sigmoid: 'activations', // no row yet: the group's heading
+      Weight: 'activations',
+      'Core ML': '', // not even its group: the note
+    });
+    // Chinese rows are named by the Chinese short form where there is one.
+    const zh = '## 工具\n\n| 权重 | … |\n| Core ML | … |\n';
+    expect(glossaryAnchors(mini, 'zh', zh)).toMatchObject({ Weight: 'term-weight', 'Core ML': 'term-core-ml', ReLU: '' });
+  });
+
+  it('finds every term of the real glossary in the real glossary notes', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const anchors = glossaryAnchors(glossary, lang, readFileSync(`content/notes/${lang}/glossary.md`, 'utf8'));
+      expect(Object.values(anchors).filter((anchor) => !anchor.startsWith('term-'))).toEqual([]);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('glossary terms in rendered notes', () => {
     );
     expect(marks(html)).toEqual(['ReLU', 'gradient descent']);
     expect(html).toContain(
-      '<a href="/en/notes/glossary/#neurons-and-activation-functions" class="glossary-term" aria-describedby="glossary-relu">ReLU</a>' +
+      '<a href="/en/notes/glossary/#term-relu" class="glossary-term" aria-describedby="glossary-relu">ReLU</a>' +
         '<span id="glossary-relu" hidden data-title="ReLU · rectified linear unit" data-pagefind-ignore=""><math',
     );
     const definition = /<span id="glossary-relu"[^>]*>(.*?)<\/span>/s.exec(html)![1]!;
@@ -44,7 +45,15 @@ describe('glossary terms in rendered notes', () => {
   });
 
   it('marks nothing in a site without a glossary note', () => {
-    expect(glossaryTerms('content/glossary.json', 'tests/fixtures/notes')[1].languages).toEqual([]);
-    expect(glossaryTerms('content/glossary.json', 'content/notes')[1].languages).toEqual(['zh', 'en']);
+    expect(glossaryTerms('content/glossary.json', 'tests/fixtures/notes')[1].anchors).toEqual({});
+    expect(Object.keys(glossaryTerms('content/glossary.json', 'content/notes')[1].anchors)).toEqual(['zh', 'en']);
+  });
+
+  it("gives each row of the glossary note the id its term's links lead to", async () => {
+    const source = readFileSync('content/notes/en/glossary.md', 'utf8');
+    const html = await render(source, 'content/notes/en/glossary.md');
+    expect(html).toMatch(/<tr id="term-relu">\s*<td>ReLU<\/td>/);
+    expect(html).toMatch(/<tr id="term-core-ml">\s*<td>Core ML<\/td>/);
+    expect(marks(html)).toEqual([]);
   });
 });
