@@ -1,8 +1,11 @@
 // The connected knowledge base: hover previews (mouse and keyboard), the concept graph, backlinks and
 // reading progress that survives a reload.
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, watchProblems, type Session } from './support/browser.ts';
 
+/** The notes a language has, as the site lists them: one file each in content/notes/<lang>/. */
+const notesIn = (lang: 'zh' | 'en') => readdirSync(`content/notes/${lang}`).filter((f) => /\.mdx?$/.test(f)).length;
 const base = inject('baseUrl');
 
 describe('the connected notes', () => {
@@ -54,7 +57,7 @@ describe('the connected notes', () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/en/graph/`);
     const nodes = page.locator('.concept-graph__node');
-    expect(await nodes.count()).toBe(12);
+    expect(await nodes.count()).toBe(notesIn('en'));
     const y = async (slug: string) =>
       Number(await page.locator(`.concept-graph__node[data-slug="${slug}"] rect`).getAttribute('y'));
     expect(await y('neuron')).toBeLessThan(await y('activation-functions'));
@@ -79,7 +82,9 @@ describe('the connected notes', () => {
     await expect.poll(() => page.getByTestId('mark-studied').getAttribute('aria-pressed')).toBe('true');
 
     await page.goto(`${base}/`);
-    await expect.poll(() => page.getByTestId('progress-summary').textContent()).toMatch(/已学 1 \/ 12/);
+    await expect
+      .poll(() => page.getByTestId('progress-summary').textContent())
+      .toMatch(new RegExp(`已学 1 / ${notesIn('zh')}`));
     expect(await page.locator('.roadmap-list a[data-progress-slug="neuron"]').getAttribute('class')).toMatch(
       /is-studied/,
     );
