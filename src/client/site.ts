@@ -1,8 +1,6 @@
 // The one script every page loads: theme toggle, copy buttons on code blocks, and the "on this page"
 // highlight. Each part does nothing on pages that lack its elements. Kept small: see README for its size.
 
-import { siteUrl } from './site-url.ts';
-
 type ThemePreference = 'auto' | 'light' | 'dark';
 const THEME_CYCLE: Record<ThemePreference, ThemePreference> = { auto: 'light', light: 'dark', dark: 'auto' };
 const root = document.documentElement;
@@ -204,16 +202,34 @@ function setUpProgressOnDemand(): void {
 }
 
 /**
+ * Self-check questions end a note: their code loads when the first comes within a screen of the viewport (at
+ * once on the review page, which also loads its own). Until then they read as the server wrote them.
+ */
+function setUpQuizzes(): void {
+  if (document.querySelector('[data-review]')) void import('./review.ts').then((m) => m.setUpReview());
+  const quizzes = document.querySelectorAll('.quiz[data-quiz-id]');
+  if (quizzes.length === 0) return;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void import('./quiz.ts').then((m) => m.enhanceQuizzes());
+    },
+    { rootMargin: '100% 0px' },
+  );
+  for (const quiz of quizzes) observer.observe(quiz);
+}
+
+/**
  * The service worker, for reading offline. The code that offers a newer version loads only when there is one.
  * Never on file:// (the offline bundle) or in development.
  */
 async function registerServiceWorker(): Promise<void> {
-  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register(
-    siteUrl('/sw.js'),
-    {
-      scope: siteUrl('/'),
-    },
-  );
+  // Under a base path (<html data-base>, src/client/site-url.ts) the worker and its scope are there.
+  const base = root.dataset.base ?? '/';
+  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register(`${base}sw.js`, {
+    scope: base,
+  });
   if (!registration) return;
   // Only when an older version runs this page: a first install has nothing to offer.
   const offer = () =>
@@ -229,6 +245,7 @@ setUpPreviews();
 setUpTocHighlight();
 setUpSearch();
 setUpProgressOnDemand();
+setUpQuizzes();
 if (import.meta.env.PROD && location.protocol !== 'file:') {
   addEventListener('load', () => void registerServiceWorker().catch(() => undefined));
 }
