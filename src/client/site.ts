@@ -206,11 +206,10 @@ function setUpProgressOnDemand(): void {
  * Never on file:// (the offline bundle) or in development.
  */
 async function registerServiceWorker(): Promise<void> {
-  // Under a base path (<html data-base>, src/client/site-url.ts) the worker and its scope are there.
-  const base = root.dataset.base ?? '/';
-  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register(`${base}sw.js`, {
-    scope: base,
-  });
+  // Under a base path (<html data-base>, src/client/site-url.ts) the worker is there, and its scope by default.
+  const registration = await (navigator.serviceWorker as ServiceWorkerContainer | undefined)?.register(
+    `${root.dataset.base ?? '/'}sw.js`,
+  );
   if (!registration) return;
   // Only when an older version runs this page: a first install has nothing to offer.
   const offer = () =>
