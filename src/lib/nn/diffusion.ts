@@ -93,6 +93,15 @@ export function posteriorVariance(schedule: NoiseSchedule, t: number): number {
   return ((1 - alphaBar(schedule, t - 1)) / (1 - alphaBar(schedule, t))) * beta;
 }
 
+/**
+ * The weight λ_t with which the variational bound counts ‖ε − ε_θ(x_t, t)‖² at step t > 1 when σ_t² = β_t:
+ * β_t²/(2σ_t²·α_t·(1 − ᾱ_t)) = β_t/(2α_t(1 − ᾱ_t)). The simplified loss of Ho et al. sets every λ_t to 1.
+ */
+export function boundWeight(schedule: NoiseSchedule, t: number): number {
+  const beta = schedule.betas[checkTime(schedule, t) - 1]!;
+  return beta / (2 * (1 - beta) * (1 - alphaBar(schedule, t)));
+}
+
 /** The two choices of σ_t² Ho et al. tried for the reverse step; both gave similar samples. */
 export type ReverseVariance = 'beta' | 'posterior';
 

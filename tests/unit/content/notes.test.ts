@@ -7,7 +7,7 @@ const NOTES = 'content/notes';
 const SLUGS = [
   'roadmap', 'ai-taxonomy', 'machine-learning-process', 'deep-learning-process', 'neuron', 'activation-functions',
   'network-architectures', 'learning-methods', 'apple-core-ml', 'sota-image-models', 'open-source-tools', 'glossary',
-  'training-deep-networks', 'attention-and-transformers',
+  'training-deep-networks', 'attention-and-transformers', 'diffusion-models',
 ];
 
 function slugsIn(lang: 'zh' | 'en'): string[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alphaBar,
+  boundWeight,
   cosineBetas,
   cumulativeAlphas,
   ddimStep,
@@ -169,6 +170,19 @@ describe('reverse steps', () => {
     const ddimNext = ddimStep(ddpm, t, t - 1, xt, guess);
     const ddpmMean = ddpmStep(ddpm, t, xt, guess, [0, 0]);
     ddimNext.forEach((value, i) => expect(Math.abs(value - ddpmMean[i]!)).toBeLessThan(0.01));
+  });
+});
+
+describe('the variational bound as a weighted noise loss', () => {
+  it('weights step t by β_t²/(2σ_t²·α_t·(1 − ᾱ_t)) with σ_t² = β_t, far more at small t than in the middle', () => {
+    for (const t of [2, 500, 1000]) {
+      const beta = ddpm.betas[t - 1]!;
+      const sigma2 = beta;
+      expect(boundWeight(ddpm, t)).toBeCloseTo(beta ** 2 / (2 * sigma2 * (1 - beta) * (1 - alphaBar(ddpm, t))), 15);
+    }
+    expect(boundWeight(ddpm, 2)).toBeCloseTo(0.2727, 4);
+    expect(boundWeight(ddpm, 500)).toBeCloseTo(0.0055, 4);
+    expect(boundWeight(ddpm, 2) / boundWeight(ddpm, 500)).toBeGreaterThan(40);
   });
 });
 
