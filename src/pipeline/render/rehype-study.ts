@@ -125,6 +125,7 @@ export default function rehypeStudy() {
         ?.replace(/\.mdx?$/, '') ?? '';
     const problems: string[] = [];
     const titles = new Set<string>();
+    const quizIds = new Set<string>();
     let exercises = 0;
     let quizzes = 0;
 
@@ -189,13 +190,19 @@ export default function rehypeStudy() {
           );
       });
       const letter = (i: number) => String.fromCharCode(65 + i);
-      const id = `quiz-${n}-question`;
+      // The id names the question wherever it is shown (its note, the review page, the reader's stored answers),
+      // so it comes from the note and the question's text, not from its place among the others.
+      const quizId = `${slug}-${createHash('sha256').update(questionText).digest('hex').slice(0, 8)}`;
+      if (quizIds.has(quizId)) problems.push(`${where(file, quote)}  two questions read "${questionText}"`);
+      quizIds.add(quizId);
+      const id = `${quizId}-question`;
       const answer = valid.findIndex((o) => o.right);
       quote.tagName = 'section';
       quote.properties = {
         className: ['quiz'],
+        id: quizId,
         dataTestid: 'quiz-question',
-        dataQuizId: `${slug}-${createHash('sha256').update(questionText).digest('hex').slice(0, 8)}`,
+        dataQuizId: quizId,
         dataAnswer: letter(answer),
         ariaLabelledBy: id,
       };

@@ -56,7 +56,7 @@ describe('self-check questions', () => {
   it('list the options without checkboxes, and explain every option under the answer', async () => {
     const html = await render(QUIZ);
     expect(html).toMatch(
-      /<section class="quiz" data-testid="quiz-question" data-quiz-id="x-[0-9a-f]{8}" data-answer="B"/,
+      /<section class="quiz" id="x-[0-9a-f]{8}" data-testid="quiz-question" data-quiz-id="x-[0-9a-f]{8}" data-answer="B"/,
     );
     expect(html).not.toContain('<input');
     expect(html).toMatch(
@@ -75,6 +75,13 @@ describe('self-check questions', () => {
     ];
     expect(after[1]?.[1]).toBe(alone);
     expect(after[0]?.[1]).not.toBe(alone);
+  });
+
+  it('are named by their id, which links from the review page reach and which is unique on the site', async () => {
+    const html = await render(QUIZ);
+    const id = /data-quiz-id="([^"]+)"/.exec(html)![1]!;
+    expect(html).toContain(`<section class="quiz" id="${id}"`);
+    expect(html).toContain(`aria-labelledby="${id}-question"><p class="quiz__question" id="${id}-question">`);
   });
 });
 
@@ -98,6 +105,7 @@ describe('mistakes stop the build with the line', () => {
       /option A of quiz ".*" has no explanation/,
     ],
     ['two exercises with one title', `${EXERCISE}\n${EXERCISE}`, /two exercises are titled "算一个神经元"/],
+    ['one question asked twice', `${QUIZ}\n${QUIZ}`, /x\.md:9 {2}two questions read "ReLU 在/],
   ])('%s', async (_name, markdown, message) => {
     await expect(render(markdown)).rejects.toThrow(message);
   });
