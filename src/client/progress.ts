@@ -1,5 +1,9 @@
 // Reading progress: notes a reader marked as studied, kept in this browser's localStorage only (no account,
 // works offline). Slugs are shared by both languages, so progress carries over when switching.
+// Self-check answers are kept beside them (study-store.ts); the summaries show both, and "clear" clears both.
+import { score } from '../lib/study/leitner.ts';
+import { clearDeck, onDeckChange, readDeck } from './study-store.ts';
+
 const KEY = 'dln-studied';
 
 export function studiedSlugs(): Set<string> {
@@ -39,6 +43,19 @@ export function markStudied(): void {
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-progress-toggle]')) {
     toggle.setAttribute('aria-pressed', String(studied.has(toggle.dataset.progressToggle ?? '')));
   }
+  markQuizScores();
+}
+
+/** Self-check results (src/client/study-store.ts) on every element that lists questions (`data-quiz-ids`). */
+function markQuizScores(): void {
+  const deck = readDeck();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-quiz-ids]')) {
+    const ids = (el.dataset.quizIds ?? '').split(' ').filter(Boolean);
+    const { right } = score(deck, ids);
+    el.textContent = (el.dataset.template ?? '')
+      .replace('{right}', String(right))
+      .replace('{total}', String(ids.length));
+  }
 }
 
 export function setUpProgress(): void {
@@ -56,11 +73,13 @@ export function setUpProgress(): void {
   for (const clear of document.querySelectorAll<HTMLButtonElement>('[data-progress-clear]')) {
     clear.addEventListener('click', () => {
       save(new Set());
+      clearDeck();
       markStudied();
     });
   }
   addEventListener('storage', (event) => {
     if (event.key === KEY) markStudied();
   });
+  onDeckChange(markQuizScores);
   markStudied();
 }

@@ -40,6 +40,7 @@ describe('Content-Security-Policy', () => {
     '/notes/learning-methods/',
     '/en/graph/',
     '/search/',
+    '/review/',
   ])('%s works with no violation', async (path) => {
     const page = await session.context.newPage();
     const problems = watchProblems(page);

@@ -68,6 +68,8 @@ describe('reading a note', () => {
       '/en/notes/ai-taxonomy/',
       '/notes/glossary/',
       '/en/graph/',
+      '/review/',
+      '/en/review/',
     ]) {
       await page.goto(base + path);
       const overflow = await page.evaluate(
