@@ -38,6 +38,15 @@ export function noteBody(source: string): { body: string; linesBefore: number } 
   return { body: source.slice(frontMatter[0].length), linesBefore: frontMatter[0].split('\n').length - 1 };
 }
 
+/** A note body's syntax tree as the site reads it (MDX for .mdx), or undefined when MDX cannot parse it. */
+export function parseBody(body: string, isMdx: boolean): Root | undefined {
+  try {
+    return (isMdx ? mdx : markdown).parse(body);
+  } catch {
+    return undefined; // an MDX syntax error, reported by mdxSyntaxProblem
+  }
+}
+
 /** The images of a Markdown or MDX body given as paths relative to the note. */
 export function localImages(source: string, isMdx: boolean): LocalImage[] {
   const { body, linesBefore } = noteBody(source);

@@ -1,16 +1,9 @@
 // The self-check questions of a note, as written: the review page (src/pages/[...lang]/review.astro) renders them
 // again, with the note's own render steps, so each is shown and identified exactly as on its note. Read on the
 // syntax tree (remark, and remark-mdx for .mdx), so a `> [!quiz]` inside a code block is not taken for one.
-import type { Blockquote, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Blockquote } from 'mdast';
+import { parseBody } from '../content/body-checks.ts';
 import { visit } from 'unist-util-visit';
-
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx);
 
 const QUIZ = /^\[!quiz\][+-]?(?:\s|$)/i;
 
@@ -27,12 +20,8 @@ function isQuiz(quote: Blockquote): boolean {
  */
 export function quizSources(body: string, isMdx: boolean): string[] {
   if (!/\[!quiz\]/i.test(body)) return [];
-  let tree: Root;
-  try {
-    tree = (isMdx ? mdx : markdown).parse(body);
-  } catch {
-    return []; // an MDX syntax error stops the build elsewhere (src/lib/content/body-checks.ts)
-  }
+  const tree = parseBody(body, isMdx);
+  if (!tree) return [];
   const sources: string[] = [];
   visit(tree, 'blockquote', (quote) => {
     const { start, end } = quote.position ?? {};

@@ -20,6 +20,7 @@ import { nearest } from '../../lib/text/nearest.ts';
 import { parseDocument } from 'yaml';
 import { MAX_NESTING, tooDeeplyNested, unclosedFence } from '../../lib/content/markdown-checks.ts';
 import { localImages, mdxSyntaxProblem, type LocalImage } from '../../lib/content/body-checks.ts';
+import { studyBlockProblems } from '../../lib/study/study-blocks.ts';
 import { isUtf8 } from 'node:buffer';
 
 function walk(dir: string): string[] {
@@ -41,7 +42,7 @@ export interface FileCheck {
  */
 export type RememberedChecks = Map<string, { digest: string; check: FileCheck }>;
 
-/** The checks of one note file on its own: encoding, code fences, frontmatter. */
+/** The checks of one note file on its own: encoding, code fences, frontmatter, exercises and self-checks. */
 function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readonly string[]): FileCheck {
   if (!isUtf8(bytes)) {
     return {
@@ -65,6 +66,7 @@ function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readon
   const isMdx = file.endsWith('.mdx');
   const syntax = isMdx ? mdxSyntaxProblem(source) : undefined;
   if (syntax) return { problems: [...problems, { file, ...syntax }] };
+  problems.push(...studyBlockProblems(source, isMdx).map((problem) => ({ file, ...problem })));
   const frontmatter = extractFrontmatter(source)?.yaml ?? '';
   const prerequisites = (parseDocument(frontmatter).toJS() as { prerequisites?: string[] } | null)?.prerequisites ?? [];
   const line = frontmatter.split('\n').findIndex((l) => l.startsWith('prerequisites:')) + 2;

@@ -19,6 +19,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { STUDY_MESSAGES } from '../../lib/study/study-blocks.ts';
 import { linesBeforeBody } from './source-lines.ts';
 
 const MARKER = /^\[!(exercise|solution|quiz)\][+-]?(?:[ \t]+|(?=\n)|$)/i;
@@ -132,14 +133,14 @@ export default function rehypeStudy() {
     const exerciseFrom = (quote: Element, marker: Marker) => {
       const n = ++exercises;
       const title = toString(element('span', {}, marker.title)).trim();
-      if (title && titles.has(title)) problems.push(`${where(file, quote)}  two exercises are titled "${title}"`);
+      if (title && titles.has(title)) problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.sameTitle(title)}`);
       titles.add(title);
       const content = body(quote, marker);
       const solutionAt = content.findIndex(
         (n) => n.type === 'element' && n.tagName === 'blockquote' && readMarker(n)?.kind === 'solution',
       );
       if (solutionAt < 0) {
-        problems.push(`${where(file, quote)}  exercise "${title}" has no "> > [!solution]" inside it`);
+        problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.noSolution(title)}`);
         return;
       }
       const solution = content[solutionAt] as Element;
@@ -161,6 +162,7 @@ export default function rehypeStudy() {
       ];
     };
 
+    const letter = (i: number) => String.fromCharCode(65 + i);
     const quizFrom = (quote: Element, marker: Marker) => {
       const n = ++quizzes;
       const content = body(quote, marker);
@@ -173,27 +175,20 @@ export default function rehypeStudy() {
       const question = [...marker.title, ...(marker.rest.length > 0 ? [text(' '), ...marker.rest] : [])];
       const questionText = toString(element('span', {}, question)).trim();
       if (!list || options.length < 2 || options.some((o) => o === undefined)) {
-        problems.push(
-          `${where(file, quote)}  quiz "${questionText}" needs a task list of options: "- [ ]" and "- [x]"`,
-        );
+        problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.noOptions(questionText)}`);
         return;
       }
       const valid = options as Option[];
       const right = valid.filter((o) => o.right).length;
-      if (right !== 1)
-        problems.push(`${where(file, quote)}  quiz "${questionText}" marks ${right} options [x]: mark exactly one`);
+      if (right !== 1) problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.rightCount(questionText, right)}`);
       valid.forEach((o, i) => {
         if (o.explanation.length === 0)
-          problems.push(
-            `${where(file, quote)}  option ${String.fromCharCode(65 + i)} of quiz "${questionText}" has no ` +
-              'explanation: add a paragraph under it, indented two spaces',
-          );
+          problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.noExplanation(questionText, letter(i))}`);
       });
-      const letter = (i: number) => String.fromCharCode(65 + i);
       // The id names the question wherever it is shown (its note, the review page, the reader's stored answers),
       // so it comes from the note and the question's text, not from its place among the others.
       const quizId = `${slug}-${createHash('sha256').update(questionText).digest('hex').slice(0, 8)}`;
-      if (quizIds.has(quizId)) problems.push(`${where(file, quote)}  two questions read "${questionText}"`);
+      if (quizIds.has(quizId)) problems.push(`${where(file, quote)}  ${STUDY_MESSAGES.sameQuestion(questionText)}`);
       quizIds.add(quizId);
       const id = `${quizId}-question`;
       const answer = valid.findIndex((o) => o.right);
@@ -242,8 +237,7 @@ export default function rehypeStudy() {
       if (marker.kind === 'exercise') exerciseFrom(node, marker);
       else if (marker.kind === 'quiz') quizFrom(node, marker);
       // A solution inside an exercise was taken in with it: one that is still here stands alone.
-      else
-        problems.push(`${where(file, node)}  a "[!solution]" belongs inside an "[!exercise]" (as "> > [!solution]")`);
+      else problems.push(`${where(file, node)}  ${STUDY_MESSAGES.solutionAlone()}`);
     });
     if (problems.length > 0)
       throw new StudyBlockError(

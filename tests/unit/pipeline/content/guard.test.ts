@@ -80,3 +80,16 @@ describe('checkNotesFolder on notes Astro would stop on without naming the line'
     expect(check(remembered)).toEqual([]);
   });
 });
+
+describe('checkNotesFolder on exercises and self-checks', () => {
+  it('names the file and line of each mistake before anything is rendered', () => {
+    const dir = join(root, 'study');
+    mkdirSync(join(dir, 'zh'), { recursive: true });
+    const body = '> [!exercise] Alone\n> Task.\n\n> [!quiz] Which?\n> - [x] A\n>\n>   Yes.\n> - [x] B\n>\n>   Also yes.\n';
+    writeFileSync(join(dir, 'zh', 'study.md'), note('Study').replace('Text.\n', body));
+    expect(checkNotesFolder(dir, ['neural-networks'], root).map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'study/zh/study.md:8: exercise "Alone" has no "> > [!solution]" inside it',
+      'study/zh/study.md:11: quiz "Which?" marks 2 options [x]: mark exactly one',
+    ]);
+  });
+});
