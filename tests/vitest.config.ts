@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], root: '.' } },
+      {
+        // A guard against hangs, not a timing goal (those live in `npm run bench`): some unit tests start a
+        // script or a renderer, which takes longer than Vitest's 5 s default on a loaded 2-core machine.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], root: '.', testTimeout: 30_000 },
+      },
       {
         // Builds small fixture sites: slower, and each build wants a core of its own.
         test: {
