@@ -111,6 +111,26 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     expect(problems.failedRequests).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
   });
+
+  it('answers a self-check question and reviews it from file://', async () => {
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(pathToFileURL(join(root, 'en', 'notes', 'neuron', 'index.html')).href);
+    const quiz = page.getByTestId('quiz-question').first();
+    await quiz.scrollIntoViewIfNeeded();
+    await page.waitForSelector('.quiz.is-live');
+    const answer = (await quiz.getAttribute('data-answer'))!;
+    await quiz.locator(`input[value="${answer === 'A' ? 'B' : 'A'}"]`).check();
+    await quiz.getByTestId('quiz-check').click();
+    await expect.poll(() => quiz.getByTestId('quiz-feedback').textContent()).toMatch(/^Not quite\./);
+    await page.locator('.site-nav a[href$="review/index.html"]').click();
+    await page.waitForURL(/\/en\/review\/index\.html$/);
+    await page.waitForSelector('[data-review-ready]');
+    expect(await page.locator('[data-testid="review-item"]:visible').count()).toBe(1);
+    expect(await page.getByTestId('review-status').textContent()).toBe('Questions due for review: 1.');
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
 });
 
 describe('the installable site', () => {
@@ -146,6 +166,8 @@ describe('the installable site', () => {
       expect(await page.locator('h1').textContent()).toBe('学习方式');
       const results = await searchFor(page, '反向传播');
       expect(new URL(results[0]!).pathname).toBe('/notes/learning-methods/');
+      await page.goto(`${base}/review/`);
+      expect(await page.locator('h1').textContent()).toBe('复习');
       await page.goto(`${base}/notes/not-a-note/`);
       expect(await page.getByTestId('offline-page').count()).toBe(1);
     } finally {
