@@ -202,25 +202,6 @@ function setUpProgressOnDemand(): void {
 }
 
 /**
- * Self-check questions end a note: their code loads when the first comes within a screen of the viewport (at
- * once on the review page, which also loads its own). Until then they read as the server wrote them.
- */
-function setUpQuizzes(): void {
-  if (document.querySelector('[data-review]')) void import('./review.ts').then((m) => m.setUpReview());
-  const quizzes = document.querySelectorAll('.quiz[data-quiz-id]');
-  if (quizzes.length === 0) return;
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
-      void import('./quiz.ts').then((m) => m.enhanceQuizzes());
-    },
-    { rootMargin: '100% 0px' },
-  );
-  for (const quiz of quizzes) observer.observe(quiz);
-}
-
-/**
  * The service worker, for reading offline. The code that offers a newer version loads only when there is one.
  * Never on file:// (the offline bundle) or in development.
  */
@@ -244,7 +225,6 @@ setUpPreviews();
 setUpTocHighlight();
 setUpSearch();
 setUpProgressOnDemand();
-setUpQuizzes();
 if (import.meta.env.PROD && location.protocol !== 'file:') {
   addEventListener('load', () => void registerServiceWorker().catch(() => undefined));
 }

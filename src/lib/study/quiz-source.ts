@@ -14,12 +14,15 @@ function isQuiz(quote: Blockquote): boolean {
   return text?.type === 'text' && QUIZ.test(text.value);
 }
 
+/** Whether a note's body may ask self-check questions: a quick test of the source, no parsing. */
+export const mayAskQuestions = (body: string): boolean => /\[!quiz\]/i.test(body);
+
 /**
  * The Markdown of each `[!quiz]` blockquote of a note's body that starts a line (not one nested in a list or
  * another quote), in order. Fast path: a body without the marker is not parsed.
  */
 export function quizSources(body: string, isMdx: boolean): string[] {
-  if (!/\[!quiz\]/i.test(body)) return [];
+  if (!mayAskQuestions(body)) return [];
   const tree = parseBody(body, isMdx);
   if (!tree) return [];
   const sources: string[] = [];
