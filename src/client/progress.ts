@@ -51,10 +51,11 @@ function markQuizScores(): void {
   const deck = readDeck();
   for (const el of document.querySelectorAll<HTMLElement>('[data-quiz-ids]')) {
     const ids = (el.dataset.quizIds ?? '').split(' ').filter(Boolean);
-    const { right } = score(deck, ids);
+    const { answered, right } = score(deck, ids);
     el.textContent = (el.dataset.template ?? '')
       .replace('{right}', String(right))
       .replace('{total}', String(ids.length));
+    el.hidden = answered === 0;
   }
 }
 

@@ -125,6 +125,11 @@ describe('self-check questions and the review page, with JavaScript', () => {
     const { page } = checked;
     await page.goto(`${base}/en/`);
     await expect.poll(() => page.getByTestId('quiz-progress').textContent()).toMatch(/^Self-checks: 1 of \d+ right$/);
+    // Beside the note in the roadmap; notes whose questions were never answered show nothing.
+    const note = page.locator(`.roadmap-list a[href="${NOTE}"] ~ .roadmap-list__quiz`);
+    expect(await note.textContent()).toMatch(/^self-check 1\/[3-5] right$/);
+    expect(await note.isVisible()).toBe(true);
+    expect(await page.locator('.roadmap-list__quiz:visible').count()).toBe(1);
   });
 
   it('open an exercise’s solution from the keyboard', async () => {
