@@ -11,6 +11,7 @@ import { onDeckChange, readDeck, recordAnswer } from './study-store.ts';
 const WORDS = {
   zh: {
     check: '检查答案',
+    space: '',
     choose: '请先选择一个选项。',
     right: '回答正确。',
     wrong: '不对。',
@@ -21,6 +22,7 @@ const WORDS = {
   },
   en: {
     check: 'Check',
+    space: ' ',
     choose: 'Choose an option first.',
     right: 'Right.',
     wrong: 'Not quite.',
@@ -50,6 +52,7 @@ function explanationOf(quiz: HTMLElement, letter: string): Node[] {
   if (!item) return [];
   const nodes = [...item.childNodes].map((node) => node.cloneNode(true));
   if (nodes[0] instanceof HTMLElement && nodes[0].tagName === 'STRONG') nodes.shift();
+  if (nodes[0] instanceof Text) nodes[0].data = nodes[0].data.trimStart();
   return nodes;
 }
 
@@ -124,11 +127,11 @@ function enhance(quiz: HTMLElement, words: Words): void {
       label.append(element('span', 'quiz__mark', right ? words.mark.right : words.mark.wrong));
       message.push(
         element('strong', '', right ? words.right : words.wrong),
-        ' ',
+        words.space,
         fillTemplate(words.chose, { letter: chosen.value }),
         ...explanationOf(quiz, chosen.value),
       );
-      if (!right) message.push(' ', words.tryAgain);
+      if (!right) message.push(words.space, words.tryAgain);
       quiz.dataset.result = right ? 'right' : 'wrong';
       if (!graded) recordAnswer(id, right);
       graded = true;
