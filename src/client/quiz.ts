@@ -98,6 +98,7 @@ function enhance(quiz: HTMLElement, words: Words): void {
   check.dataset.testid = 'quiz-check';
   const feedback = element('div', 'quiz__feedback');
   feedback.setAttribute('role', 'status');
+  feedback.setAttribute('aria-live', 'polite');
   feedback.dataset.testid = 'quiz-feedback';
   const form = element(
     'form',

@@ -33,9 +33,14 @@ export function startOfDayAfter(now: number, days: number): number {
   return date.getTime();
 }
 
-/** The card after an answer: up one box (a new card starts in box 1), or back to box 1 and due at once. */
+/**
+ * The card after an answer: up one box (a new card starts in box 1), or back to box 1 and due at once. A right
+ * answer before the card is due (the question met again on its note) keeps its box and date: a box is earned
+ * by remembering over its whole interval.
+ */
 export function schedule(card: Card | undefined, right: boolean, now: number): Card {
   if (!right) return { box: 1, due: now, right, answered: now };
+  if (card && card.due > now) return { ...card, right, answered: now };
   const box = Math.min((card?.box ?? 0) + 1, TOP_BOX);
   return { box, due: startOfDayAfter(now, BOX_INTERVAL_DAYS[box - 1]!), right, answered: now };
 }

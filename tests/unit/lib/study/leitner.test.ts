@@ -62,6 +62,13 @@ describe('Leitner boxes', () => {
     expect(deck['q-0000000a']).toMatchObject({ box: 2, due: midnight(7) });
   });
 
+  it('keep the box and date of a card answered right before it is due', () => {
+    const early = answer(answer({}, 'q-0000000b', true, at(1)), 'q-0000000b', true, at(1, 20));
+    expect(early['q-0000000b']).toEqual({ box: 1, due: midnight(2), right: true, answered: at(1, 20) });
+    // Wrong, even early, is wrong.
+    expect(answer(early, 'q-0000000b', false, at(1, 21))['q-0000000b']).toMatchObject({ box: 1, due: at(1, 21) });
+  });
+
   it('is due from the due time on; a question never answered is not due', () => {
     const deck = answer({}, 'a-00000001', true, at(1));
     expect(isDue(deck['a-00000001'], at(1, 23))).toBe(false);
