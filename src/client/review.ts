@@ -33,7 +33,7 @@ export function setUpReview(): void {
     });
   };
 
-  showAll.hidden = false;
+  showAll.hidden = items.length === 0;
   showAll.addEventListener('click', () => {
     const all = showAll.getAttribute('aria-pressed') !== 'true';
     showAll.setAttribute('aria-pressed', String(all));
