@@ -31,9 +31,20 @@ const HEADER: Record<Lang, string> = {
   en: '| Term | Chinese | English | Definition | Note |',
 };
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-/** A note title as the text of a link: a bracket in it would end the link text early. */
-const linkText = (text: string) => cell(text.replace(/[[\]\\]/g, '\\$&'));
+/**
+ * A definition is Markdown (it may hold `$…$` math or `*emphasis*`): only a `|` would end its cell early. In
+ * math an escaped `\|` would reach KaTeX as `\|` (a double bar), so there a bar is written `\vert`.
+ */
+const cell = (text: string) =>
+  text
+    .split(/(\$[^$]*\$)/)
+    .map((part, at) => (at % 2 === 1 ? part.replace(/\|/g, '\\vert ') : part.replace(/\|/g, '\\|')))
+    .join('');
+/**
+ * A name or a note title is plain text: every character Markdown could read as syntax is escaped, so that
+ * `<T>`, `a]b`, `*x*`, `$x$` or `&amp;` show as written instead of becoming HTML, a broken link, emphasis or math.
+ */
+export const plainText = (text: string) => text.replace(/[\\`*_[\]<>&$|~!#{}]/g, '\\$&');
 
 /**
  * What in the glossary cannot be rendered, by term: a `note` that is not a slug would be written into the
@@ -55,7 +66,7 @@ export function glossaryMarkdown(glossary: Glossary, lang: Lang, noteTitles: Rec
     .map((group) => {
       const rows = group.terms.map((t) => {
         const shown = lang === 'zh' ? (t.termZh ?? t.term) : t.term;
-        return `| ${cell(shown)} | ${cell(t.zh)} | ${cell(t.en)} | ${cell(t.definition[lang])} | [${linkText(noteTitles[t.note] ?? t.note)}](${prefix}${t.note}/) |`;
+        return `| ${plainText(shown)} | ${plainText(t.zh)} | ${plainText(t.en)} | ${cell(t.definition[lang])} | [${plainText(noteTitles[t.note] ?? t.note)}](${prefix}${t.note}/) |`;
       });
       return [`## ${group[lang]}`, '', HEADER[lang], '| --- | --- | --- | --- | --- |', ...rows].join('\n');
     })

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { LineIndex } from '../text/line-index.ts';
+import { scriptUrlReason, shownUrl } from './script-url.ts';
 
 /**
  * Whether an SVG is safe to serve from the site's origin. An SVG opened on its own is a document: a `<script>`,
@@ -17,9 +18,8 @@ export interface SvgProblem {
 const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener']);
 /** Attributes whose value is a URL the browser follows or loads. */
 const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'action', 'formaction']);
-/** Animation attributes can set another attribute (an href) to a `javascript:` value. */
+/** Animation attributes can set another attribute (an href) to a `javascript:` value; `values` is a `;` list. */
 const ANIMATION_VALUES = new Set(['to', 'from', 'values', 'by']);
-const SCRIPT_URL = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i;
 /** CSS that loads from elsewhere: `@import` or `url(…)` that is not a fragment or an inline image. */
 const EXTERNAL_CSS = /@import|url\(\s*(['"]?)\s*(?!#|data:image\/)[^)'"\s]/i;
 
@@ -42,10 +42,14 @@ export function svgProblems(svg: string): SvgProblem[] {
         for (const [rawAttribute, value] of Object.entries(attributes)) {
           const attribute = rawAttribute.toLowerCase();
           if (attribute.startsWith('on')) report(`${rawAttribute}="…" event handler: remove it`);
-          else if (SCRIPT_URL.test(value) && (URL_ATTRIBUTES.has(attribute) || ANIMATION_VALUES.has(attribute)))
-            report(`${rawAttribute}="${value.trim().slice(0, 40)}": a script URL`);
-          else if (URL_ATTRIBUTES.has(attribute) && isExternal(value))
-            report(`${rawAttribute}="${value.trim().slice(0, 80)}": an external reference; inline it or use #id`);
+          else if (URL_ATTRIBUTES.has(attribute) || ANIMATION_VALUES.has(attribute)) {
+            // Read as the browser reads a URL (`java\tscript:` runs too), by the same rule as links in notes.
+            const urls = attribute === 'values' ? value.split(';') : [value];
+            const reason = urls.map(scriptUrlReason).find(Boolean);
+            if (reason) report(`${rawAttribute}="${shownUrl(value)}": a script URL (${reason})`);
+            else if (URL_ATTRIBUTES.has(attribute) && isExternal(value))
+              report(`${rawAttribute}="${value.trim().slice(0, 80)}": an external reference; inline it or use #id`);
+          }
           else if (attribute === 'style' && EXTERNAL_CSS.test(value))
             report('style="…" loads from elsewhere (url() or @import)');
         }

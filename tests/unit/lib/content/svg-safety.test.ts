@@ -30,6 +30,13 @@ describe('svgProblems', () => {
     ['<a href=" javascript:alert(1)"><text>x</text></a>', /a script URL/],
     ['<a xlink:href="&#106;avascript:alert(1)">x</a>', /a script URL/],
     ['<set attributeName="href" to="javascript:alert(1)"/>', /a script URL/],
+    // The URL parser drops tabs and newlines inside a scheme, and leading control characters: each still runs.
+    ['<a href="java&#9;script:alert(1)"><text>x</text></a>', /a script URL \(a javascript: URL\)/],
+    ['<a href="java\nscript:alert(1)"><text>x</text></a>', /a script URL/],
+    ['<a href="&#1;javascript:alert(1)"><text>x</text></a>', /a script URL/],
+    ['<a href="VBScript:msgbox(1)"><text>x</text></a>', /a script URL \(a vbscript: URL\)/],
+    ['<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a>', /a data: URL of type text\/html/],
+    ['<animate attributeName="href" values="#a;javascript:alert(1)"/>', /a script URL/],
     ['<image href="https://tracker.example/p.png"/>', /an external reference/],
     ['<use href="//evil.example/sprite.svg#a"/>', /an external reference/],
     ['<style>@import url(https://x.org/a.css);</style>', /<style> loads from elsewhere/],
