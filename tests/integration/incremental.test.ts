@@ -1,6 +1,6 @@
-// An incremental build must give exactly what a clean build gives. A copy of the whole project (its 24 notes, its
-// code) is built cold; then for each edit in the table it is rebuilt warm, and a second copy of the same sources
-// is built cold: every file of the two sites must be the same, but for the search index (a rebuild writes a
+// An incremental build must give exactly what a clean build gives. A copy of the whole project (its notes, its
+// code) is built cold; then for each edit in the table it is rebuilt warm while a second copy of the same sources
+// is built cold beside it: every file of the two sites must be the same, but for the search index (a rebuild writes a
 // delta beside the last full index), whose results must be the same for the words the edit touched.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from '../e2e/support/browser.ts';
-import { buildProject, copyProject, forgetBuilds } from './support/project-copy.ts';
+import { buildProject, buildProjectInBackground, copyProject, forgetBuilds } from './support/project-copy.ts';
 import { searchSite } from './support/site-search.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dln-incremental-'));
@@ -146,13 +146,14 @@ const EDITS: Edit[] = [
   },
   {
     name: 'an English note identical to its Chinese original',
+    // A note no English note links into by heading: its English headings become Chinese ones here.
     apply: (dir) =>
-      write(dir, 'content/notes/en/sota-image-models.md', read(dir, 'content/notes/zh/sota-image-models.md')),
-    queries: ['图像修复'],
+      write(dir, 'content/notes/en/open-source-tools.md', read(dir, 'content/notes/zh/open-source-tools.md')),
+    queries: ['旧照片修复'],
     shows: (dist) => {
       // Rendered apart: each page has the link hint in its own language.
-      expect(read(dist, 'en/notes/sota-image-models/index.html')).toContain('(opens in a new tab)');
-      expect(read(dist, 'notes/sota-image-models/index.html')).toContain('（在新标签页打开）');
+      expect(read(dist, 'en/notes/open-source-tools/index.html')).toContain('(opens in a new tab)');
+      expect(read(dist, 'notes/open-source-tools/index.html')).toContain('（在新标签页打开）');
     },
   },
   {
@@ -254,10 +255,10 @@ describe('a warm rebuild gives what a cold build of the same sources gives', () 
       edit.name,
       async () => {
         edit.apply(warm);
-        buildProject(warm);
         copyProject(warm, cold);
         forgetBuilds(cold);
-        buildProject(cold);
+        // The same sources, built side by side: one from the warm copy's caches, one from none.
+        await Promise.all([buildProjectInBackground(warm), buildProjectInBackground(cold)]);
         const [warmSite, coldSite] = [join(warm, 'dist'), join(cold, 'dist')];
         expect(differences(warmSite, coldSite)).toEqual([]);
         expect(precacheManifest(warmSite)).toEqual(precacheManifest(coldSite));

@@ -1,6 +1,6 @@
 // A copy of the whole project (code, content, config) that a test may edit and build without touching the
 // checkout: its node_modules links each installed package, but the caches in it (.astro, .cache) are its own.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -33,13 +33,35 @@ export function forgetBuilds(dir: string): void {
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
 }
 
-/** `npm run build` in the copy; returns its log, or throws with it. */
-export function buildProject(dir: string): string {
+function buildEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.NOTES_DIR;
   delete env.ASTRO_OUT_DIR;
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, env, encoding: 'utf8' });
+  return env;
+}
+
+/** `npm run build` in the copy; returns its log, or throws with it. */
+export function buildProject(dir: string): string {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: dir,
+    env: buildEnvironment(),
+    encoding: 'utf8',
+  });
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(`The build in ${dir} failed:\n${output}`);
   return output;
+}
+
+/** {@link buildProject} without blocking, so that two copies build side by side (a build mostly keeps one core busy). */
+export function buildProjectInBackground(dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: dir, env: buildEnvironment() });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0 ? resolve(output) : reject(new Error(`The build in ${dir} failed:\n${output}`)),
+    );
+  });
 }
