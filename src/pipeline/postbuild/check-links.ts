@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageScan } from './built-pages.ts';
-import { findBrokenLinks, pageBasicsProblems, scanHtml, type PageLinks } from './link-check.ts';
+import { findBrokenLinks, pageProblems, scanHtml, type PageLinks } from './link-check.ts';
 
 /** The Markdown source of a note page, so a broken link can be reported where it is written. */
 function sourceOf(pagePath: string, notesDir: string): string | undefined {
@@ -30,7 +30,8 @@ const pagePath = (file: string) => `/${file}`.replace(/(^|\/)index\.html$/, '$1'
 
 /**
  * The checks of a built site, fed one page at a time (`scan`, see src/pipeline/postbuild/built-pages.ts), so the site is read once:
- * every internal link and anchor resolves, and every page has one `<h1>`, a title and a description.
+ * every internal link and anchor resolves, every page has one `<h1>`, a title and a description, and no page
+ * repeats an id or holds a URL that runs script.
  */
 export function siteChecks(notesDir = process.env.NOTES_DIR ?? 'content/notes') {
   const pages: PageLinks[] = [];
@@ -38,13 +39,15 @@ export function siteChecks(notesDir = process.env.NOTES_DIR ?? 'content/notes') 
   const scan: PageScan<{ ids: string[]; hrefs: string[]; basics: string[] }> = {
     name: 'links',
     scan: (_, html) => {
-      const { ids, hrefs } = scanHtml(html);
-      return { ids: [...ids], hrefs, basics: pageBasicsProblems(html) };
+      const facts = scanHtml(html);
+      return { ids: [...new Set(facts.ids)], hrefs: facts.hrefs, basics: pageProblems(facts) };
     },
     add: (file, { ids, hrefs, basics }) => {
       const path = pagePath(file);
       pages.push({ path, ids: new Set(ids), hrefs });
-      for (const problem of basics) withoutBasics.push(`page ${path} ${problem}`);
+      const source = basics.length > 0 ? sourceOf(path, notesDir) : undefined;
+      for (const problem of basics)
+        withoutBasics.push(`${source ? `${source} (page ${path})` : `page ${path}`} ${problem}`);
     },
   };
   return {
@@ -76,7 +79,10 @@ export function siteChecks(notesDir = process.env.NOTES_DIR ?? 'content/notes') 
       return [...fromNotes, ...templated];
     },
 
-    /** Pages without exactly one h1, a title or a description, as `page: problem` lines. */
+    /**
+     * Pages without exactly one h1, a title or a description, or with an id twice or a script URL, as
+     * `source (page) problem` lines.
+     */
     pagesWithoutBasics: (): readonly string[] => withoutBasics,
   };
 }

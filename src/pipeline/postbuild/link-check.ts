@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+import { scriptUrlReason, shownUrl } from '../../lib/content/script-url.ts';
 import { nearest } from '../../lib/text/nearest.ts';
 
 /** What the checker needs to know of one built page. `path` is the page's URL path, e.g. `/notes/neuron/`. */
@@ -75,34 +77,93 @@ export function findBrokenLinks(pages: readonly PageLinks[], files: ReadonlySet<
   return broken;
 }
 
-/** Ids and link targets of an HTML document, read with patterns that fit the markup our build emits. */
-export function scanHtml(html: string): { ids: Set<string>; hrefs: string[] } {
-  const ids = new Set<string>();
-  for (const m of html.matchAll(/\sid="([^"]*)"/g)) ids.add(decodeEntities(m[1]!));
-  const hrefs: string[] = [];
-  for (const m of html.matchAll(/<(?:a|link)\s[^>]*?href="([^"]*)"/g)) hrefs.push(decodeEntities(m[1]!));
-  for (const m of html.matchAll(/<(?:img|script)\s[^>]*?src="([^"]*)"/g)) hrefs.push(decodeEntities(m[1]!));
-  return { ids, hrefs };
+/** What the site checks need to know of one built page, read in one pass of a real HTML parser. */
+export interface PageFacts {
+  /** Every `id`, in document order (a repeated one is listed each time). */
+  ids: string[];
+  /** Link targets: `<a>` and `<link>` hrefs, `<img>` and `<script>` srcs, decoded. */
+  hrefs: string[];
+  h1s: number;
+  title: string;
+  description: string;
+  /** URL attributes whose value runs script when followed, as `<a href> "javascript:…" is a javascript: URL`. */
+  scriptUrls: string[];
 }
 
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+/** Attributes whose value the browser follows or loads (in a built page: Markdown, MDX, components, layouts). */
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'data',
+  'xlink:href',
+  'background',
+  'ping',
+  'manifest',
+]);
+const LINK_TARGETS: Record<string, string> = { a: 'href', link: 'href', img: 'src', script: 'src' };
+
+/**
+ * The facts of an HTML document, read with htmlparser2 (entities decoded, text that only looks like markup in a
+ * code block left alone).
+ */
+export function scanHtml(html: string): PageFacts {
+  const facts: PageFacts = { ids: [], hrefs: [], h1s: 0, title: '', description: '', scriptUrls: [] };
+  let inTitle = false;
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        if (tag === 'h1') facts.h1s++;
+        if (tag === 'title') inTitle = true;
+        if (tag === 'meta' && attributes.name === 'description') facts.description = attributes.content ?? '';
+        if (attributes.id !== undefined) facts.ids.push(attributes.id);
+        const target = LINK_TARGETS[tag];
+        if (target && attributes[target] !== undefined) facts.hrefs.push(attributes[target]);
+        for (const [name, value] of Object.entries(attributes)) {
+          if (!URL_ATTRIBUTES.has(name)) continue;
+          const urls = name === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
+          for (const url of urls) {
+            const reason = scriptUrlReason(url);
+            if (reason) facts.scriptUrls.push(`<${tag} ${name}> "${shownUrl(url)}" is ${reason}`);
+          }
+        }
+      },
+      ontext(text) {
+        if (inTitle) facts.title += text;
+      },
+      onclosetag(tag) {
+        if (tag === 'title') inTitle = false;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return facts;
 }
 
 /**
- * What every page needs to be found and read: exactly one `<h1>`, a non-empty `<title>` and a
- * `<meta name="description">`. Returns the problems of one page, in words.
+ * What every page needs, and what none may have, in words: exactly one `<h1>`, a non-empty `<title>` and a
+ * `<meta name="description">`; no id twice (a link to it, a label, a script would find the first); no URL that
+ * runs script (the Markdown checks refuse them in notes; this also covers what components and MDX assemble).
  */
-export function pageBasicsProblems(html: string): string[] {
+export function pageProblems(facts: PageFacts): string[] {
   const problems: string[] = [];
-  const h1 = html.match(/<h1[\s>]/g)?.length ?? 0;
-  if (h1 !== 1) problems.push(`has ${h1} <h1> elements; a page needs exactly one (the note's title)`);
-  if (!/<title>[^<\s][^<]*<\/title>/.test(html)) problems.push('has no <title>');
-  if (!/<meta name="description" content="[^"\s][^"]*"/.test(html)) problems.push('has no <meta name="description">');
+  if (facts.h1s !== 1) problems.push(`has ${facts.h1s} <h1> elements; a page needs exactly one (the note's title)`);
+  if (!facts.title.trim()) problems.push('has no <title>');
+  if (!facts.description.trim()) problems.push('has no <meta name="description">');
+  const seen = new Map<string, number>();
+  for (const id of facts.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const [id, count] of seen) {
+    if (count > 1)
+      problems.push(
+        `uses the id "${id}" ${count} times; give each element its own (a heading that repeats a widget's or ` +
+          `another heading's id: rename one, or give the widget an \`id\` prop)`,
+      );
+  }
+  for (const url of facts.scriptUrls) problems.push(`has ${url}, which runs script: link to an http(s) URL`);
   return problems;
 }

@@ -44,7 +44,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const checks: PostBuildPass = {
   name: 'checks',
-  does: 'every internal link, `#anchor` and image resolves; every page has one `<h1>`, a title and a description',
+  does:
+    'every internal link, `#anchor` and image resolves; every page has one `<h1>`, a title and a description, ' +
+    'no id twice and no URL that runs script',
   create() {
     const site = siteChecks();
     return {
@@ -55,9 +57,10 @@ const checks: PostBuildPass = {
           throw new PassError(`${plural(broken.length, 'broken internal link')}:\n  ${broken.join('\n  ')}`);
         const basics = site.pagesWithoutBasics();
         if (basics.length > 0)
-          throw new PassError(`${plural(basics.length, 'page')} without the basics:\n  ${basics.join('\n  ')}`);
+          throw new PassError(`${plural(basics.length, 'problem')} in pages:\n  ${basics.join('\n  ')}`);
         return Promise.resolve(
-          'internal links, anchors and images; every page has one <h1>, a title and a description',
+          'internal links, anchors and images; every page has one <h1>, a title and a description, no id twice ' +
+            'and no script URL',
         );
       },
     };

@@ -3,6 +3,7 @@ import {
   findBrokenLinks,
   isInternalHref,
   resolveHref,
+  pageProblems,
   scanHtml,
 } from '../../../../src/pipeline/postbuild/link-check.ts';
 
@@ -58,31 +59,58 @@ describe('resolveHref and scanHtml', () => {
   it('decodes percent-encoded Chinese fragments', () => {
     expect(resolveHref('#%E6%9D%83%E9%87%8D', '/notes/neuron/')).toEqual({ path: '/notes/neuron/', fragment: '权重' });
   });
-  it('finds ids and link targets', () => {
+  it('finds ids and link targets, decoded, in document order', () => {
     const { ids, hrefs } = scanHtml(
       '<h2 id="a&amp;b">x</h2><a class="x" href="/p/?q=1&amp;r=2">y</a><img alt="" src="/i.svg"><link rel="icon" href="/f.svg">',
     );
-    expect([...ids]).toEqual(['a&b']);
-    expect(hrefs).toEqual(['/p/?q=1&r=2', '/f.svg', '/i.svg']);
+    expect(ids).toEqual(['a&b']);
+    expect(hrefs).toEqual(['/p/?q=1&r=2', '/i.svg', '/f.svg']);
+  });
+  it('reads markup, not text that looks like it (a code block showing an id or a link)', () => {
+    const code = '<pre><code>&lt;a id="x" href="/nowhere/"&gt; <span>id="y" href="/gone/"</span></code></pre>';
+    expect(scanHtml(code)).toMatchObject({ ids: [], hrefs: [] });
+  });
+  it('reads attributes however they are quoted, and single-quoted ids', () => {
+    expect(scanHtml("<h2 id='one'>a</h2><h3 id=two>b</h3><a href=/x/>c</a>")).toMatchObject({
+      ids: ['one', 'two'],
+      hrefs: ['/x/'],
+    });
   });
 });
 
-describe('pageBasicsProblems', () => {
+describe('pageProblems', () => {
   const page = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
-    `<html><head>${head}</head><body>${body}</body></html>`;
-  it('accepts a page with one h1, a title and a description', async () => {
-    const { pageBasicsProblems } = await import('../../../../src/pipeline/postbuild/link-check.ts');
-    expect(pageBasicsProblems(page('<h1>One</h1><h2>Two</h2>'))).toEqual([]);
+    pageProblems(scanHtml(`<html><head>${head}</head><body>${body}</body></html>`));
+  it('accepts a page with one h1, a title and a description', () => {
+    expect(page('<h1>One</h1><h2 id="two">Two</h2><a href="https://example.org/">x</a>')).toEqual([]);
   });
-  it('names each missing piece', async () => {
-    const { pageBasicsProblems } = await import('../../../../src/pipeline/postbuild/link-check.ts');
-    expect(pageBasicsProblems(page('<h1>a</h1><h1 class="x">b</h1>'))).toEqual([
+  it('names each missing piece', () => {
+    expect(page('<h1>a</h1><h1 class="x">b</h1>')).toEqual([
       "has 2 <h1> elements; a page needs exactly one (the note's title)",
     ]);
-    expect(pageBasicsProblems(page('<p>no heading</p>', '<title></title>'))).toEqual([
+    expect(page('<p>no heading</p>', '<title> </title>')).toEqual([
       "has 0 <h1> elements; a page needs exactly one (the note's title)",
       'has no <title>',
       'has no <meta name="description">',
     ]);
+  });
+  it('refuses an id used twice (a heading that repeats a widget part, say), naming it once', () => {
+    const problems = page('<h1>a</h1><h2 id="plot-en">Plot</h2><svg id="plot-en"></svg><p id="plot-en"></p>');
+    expect(problems).toEqual([expect.stringMatching(/^uses the id "plot-en" 3 times; /)]);
+  });
+  it.each([
+    ['<a href="javascript:alert(1)">x</a>', '<a href> "javascript:alert(1)" is a javascript: URL'],
+    ['<a href="java&#9;script:alert(1)">x</a>', '<a href> "java script:alert(1)" is a javascript: URL'],
+    [
+      '<iframe src="data:text/html,<b>x</b>"></iframe>',
+      '<iframe src> "data:text/html,<b>x</b>" is a data: URL of type text/html',
+    ],
+    ['<form action=" JAVASCRIPT:x"></form>', '<form action> "JAVASCRIPT:x" is a javascript: URL'],
+    ['<img alt="" srcset="/a.png 1x, javascript:x 2x">', '<img srcset> "javascript:x" is a javascript: URL'],
+  ])('refuses a URL that runs script wherever it was assembled: %s', (body, found) => {
+    expect(page(`<h1>a</h1>${body}`)).toEqual([`has ${found}, which runs script: link to an http(s) URL`]);
+  });
+  it('lets an inline image through', () => {
+    expect(page('<h1>a</h1><img alt="" src="data:image/svg+xml,%3Csvg%3E">')).toEqual([]);
   });
 });
