@@ -155,6 +155,16 @@ describe('hostile notes that stop the build', () => {
     expect(output).toMatch(/en\/jsx\.mdx:12 {2}a string in \{…\} or export "vbscript:msgbox\(1\)"/);
   });
 
+  it('an id twice or a script URL that only the built page shows (a widget and a heading, a component)', () => {
+    const output = refused(`${FIXTURES}/bad-page`);
+    expect(output).toMatch(
+      /bad-page\/en\/assembled\.mdx \(page \/en\/notes\/assembled\/\) uses the id "neuron-en-message" 2 times/,
+    );
+    expect(output).toMatch(
+      /bad-page\/en\/assembled\.mdx \(page \/en\/notes\/assembled\/\) has <a href> "javascript:alert\(document\.domain\)" is a javascript: URL, which runs script/,
+    );
+  });
+
   it('a BibTeX url that runs script, cited from an MDX note', () => {
     const output = refused(`${FIXTURES}/bad-bibtex`, { BIBLIOGRAPHY: `${FIXTURES}/bad-bibtex.bib` });
     expect(output).toMatch(
