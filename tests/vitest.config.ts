@@ -28,7 +28,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two spec files at a time: a browser test waits on the page as much as it computes, so two of them
+          // share a 2-core machine well (each opens its own browser; the served site is read-only).
+          maxWorkers: 2,
         },
       },
     ],

@@ -57,48 +57,89 @@ interface Edit {
   shows?(dist: string): void;
 }
 
+/**
+ * Edits whose effects cannot hide one another (different notes, different caches), checked in one rebuild: each
+ * still shows what it must, and the site is still the same as a clean build. A cold build is the test's cost.
+ */
+function together(...edits: Edit[]): Edit {
+  return {
+    name: edits.map((edit) => edit.name).join('; and '),
+    apply: (dir) => edits.forEach((edit) => edit.apply(dir)),
+    queries: edits.flatMap((edit) => edit.queries),
+    shows: (dist) => edits.forEach((edit) => edit.shows?.(dist)),
+  };
+}
+
 const EDITS: Edit[] = [
-  {
-    name: 'change a paragraph',
-    apply: (dir) => {
-      appendTo(dir, 'zh/machine-learning-process.md', '补充一句：训练数据再经过 quokkaflux 清洗。');
-      appendTo(dir, 'en/machine-learning-process.md', 'One more sentence: the data then goes through a wombatrix.');
-      appendTo(dir, 'zh/neuron.mdx', 'MDX 笔记也补充一句：kiwiglint。'); // MDX notes are rendered as components
+  together(
+    {
+      name: 'change a paragraph',
+      apply: (dir) => {
+        appendTo(dir, 'zh/machine-learning-process.md', '补充一句：训练数据再经过 quokkaflux 清洗。');
+        appendTo(dir, 'en/machine-learning-process.md', 'One more sentence: the data then goes through a wombatrix.');
+        appendTo(dir, 'zh/neuron.mdx', 'MDX 笔记也补充一句：kiwiglint。'); // MDX notes are rendered as components
+      },
+      queries: ['quokkaflux', 'kiwiglint'],
+      shows: (dist) => {
+        expect(read(dist, 'notes/machine-learning-process/index.html')).toContain('quokkaflux');
+        expect(read(dist, 'notes/neuron/index.html')).toContain('kiwiglint');
+      },
     },
-    queries: ['quokkaflux', 'kiwiglint'],
-    shows: (dist) => {
-      expect(read(dist, 'notes/machine-learning-process/index.html')).toContain('quokkaflux');
-      expect(read(dist, 'notes/neuron/index.html')).toContain('kiwiglint');
+    {
+      name: 'add a formula with a glyph no formula used before',
+      apply: (dir) =>
+        appendTo(
+          dir,
+          'zh/deep-learning-process.md',
+          '一个新字形 frakturglyph：$\\mathfrak{A} \\oplus \\mathfrak{Q}$。',
+        ),
+      queries: ['frakturglyph'],
     },
-  },
-  {
-    name: 'add a note and links to it',
-    apply: (dir) => {
-      write(dir, 'content/notes/zh/scratch-note.md', SCRATCH('zh'));
-      write(dir, 'content/notes/en/scratch-note.md', SCRATCH('en'));
-      appendTo(dir, 'zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`);
-      appendTo(dir, 'en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`);
+  ),
+  together(
+    {
+      name: 'add a note and links to it',
+      apply: (dir) => {
+        write(dir, 'content/notes/zh/scratch-note.md', SCRATCH('zh'));
+        write(dir, 'content/notes/en/scratch-note.md', SCRATCH('en'));
+        appendTo(dir, 'zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`);
+        appendTo(dir, 'en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`);
+      },
+      queries: ['numbatquill'],
+      shows: (dist) => expect(read(dist, 'notes/ai-taxonomy/index.html')).toContain('/notes/scratch-note/'),
     },
-    queries: ['numbatquill'],
-    shows: (dist) => expect(read(dist, 'notes/ai-taxonomy/index.html')).toContain('/notes/scratch-note/'),
-  },
-  {
-    name: 'add a formula with a glyph no formula used before',
-    apply: (dir) =>
-      appendTo(dir, 'zh/deep-learning-process.md', '一个新字形 frakturglyph：$\\mathfrak{A} \\oplus \\mathfrak{Q}$。'),
-    queries: ['frakturglyph'],
-  },
-  {
-    name: 'delete a note and the links to it',
-    apply: (dir) => {
-      rmSync(join(dir, 'content/notes/zh/scratch-note.md'));
-      rmSync(join(dir, 'content/notes/en/scratch-note.md'));
-      replaceIn(dir, 'content/notes/zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`, '');
-      replaceIn(dir, 'content/notes/en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`, '');
+    {
+      name: 'edit a BibTeX title',
+      apply: (dir) => replaceIn(dir, 'content/references.bib', /(\btitle\s*=\s*[{"])/i, '$1Revised: '),
+      queries: ['Revised'],
+      shows: (dist) => expect(read(dist, 'notes/network-architectures/index.html')).toContain('Revised: '),
     },
-    queries: ['numbatquill'],
-    shows: (dist) => expect(readdirSync(join(dist, 'notes'))).not.toContain('scratch-note'),
-  },
+  ),
+  together(
+    {
+      name: 'delete a note and the links to it',
+      apply: (dir) => {
+        rmSync(join(dir, 'content/notes/zh/scratch-note.md'));
+        rmSync(join(dir, 'content/notes/en/scratch-note.md'));
+        replaceIn(dir, 'content/notes/zh/ai-taxonomy.md', `另见${SCRATCH_LINK.zh}。`, '');
+        replaceIn(dir, 'content/notes/en/ai-taxonomy.md', `See also ${SCRATCH_LINK.en}.`, '');
+      },
+      queries: ['numbatquill'],
+      shows: (dist) => expect(readdirSync(join(dist, 'notes'))).not.toContain('scratch-note'),
+    },
+    {
+      name: 'an English note identical to its Chinese original',
+      // A note no English note links into by heading: its English headings become Chinese ones here.
+      apply: (dir) =>
+        write(dir, 'content/notes/en/open-source-tools.md', read(dir, 'content/notes/zh/open-source-tools.md')),
+      queries: ['旧照片修复'],
+      shows: (dist) => {
+        // Rendered apart: each page has the link hint in its own language.
+        expect(read(dist, 'en/notes/open-source-tools/index.html')).toContain('(opens in a new tab)');
+        expect(read(dist, 'notes/open-source-tools/index.html')).toContain('（在新标签页打开）');
+      },
+    },
+  ),
   {
     name: 'rename a tag label',
     apply: (dir) =>
@@ -121,12 +162,6 @@ const EDITS: Edit[] = [
       ),
   },
   {
-    name: 'edit a BibTeX title',
-    apply: (dir) => replaceIn(dir, 'content/references.bib', /(\btitle\s*=\s*[{"])/i, '$1Revised: '),
-    queries: ['Revised'],
-    shows: (dist) => expect(read(dist, 'notes/network-architectures/index.html')).toContain('Revised: '),
-  },
-  {
     name: 'change a src/lib module that a Markdown plugin imports (the reading-time constants)',
     apply: (dir) =>
       replaceIn(dir, 'src/lib/content/reading-time.ts', 'CJK_CHARS_PER_MINUTE = 300', 'CJK_CHARS_PER_MINUTE = 30'),
@@ -143,18 +178,6 @@ const EDITS: Edit[] = [
       replaceIn(dir, 'src/pipeline/render/rehype-code-blocks.ts', "python: 'Python'", "python: 'Python 3'"),
     queries: [],
     shows: (dist) => expect(read(dist, 'notes/ai-taxonomy/index.html')).toContain('code-block__lang">Python 3<'),
-  },
-  {
-    name: 'an English note identical to its Chinese original',
-    // A note no English note links into by heading: its English headings become Chinese ones here.
-    apply: (dir) =>
-      write(dir, 'content/notes/en/open-source-tools.md', read(dir, 'content/notes/zh/open-source-tools.md')),
-    queries: ['旧照片修复'],
-    shows: (dist) => {
-      // Rendered apart: each page has the link hint in its own language.
-      expect(read(dist, 'en/notes/open-source-tools/index.html')).toContain('(opens in a new tab)');
-      expect(read(dist, 'notes/open-source-tools/index.html')).toContain('（在新标签页打开）');
-    },
   },
   {
     name: 'change a module the KaTeX glyph scan imports (it no longer finds the formulas)',
