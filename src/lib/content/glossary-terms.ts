@@ -138,3 +138,16 @@ export function glossaryAnchors(glossary: Glossary, lang: Lang, noteSource: stri
     }
   return anchors;
 }
+
+/**
+ * The ids of the hidden glossary definitions in rendered `html` (those a link's `aria-describedby` names), and the
+ * references to them, with the note's slug in front: the review page shows questions of many notes together, and
+ * these ids are unique in one note only. Only those: a question's own ids (`glossary-1a2b3c4d` in the glossary
+ * note) stay as they are on the note, or the review page's links to them would miss.
+ */
+export function prefixTermIds(html: string, noteSlug: string): string {
+  const termIds = new Set([...html.matchAll(/\saria-describedby="([^"]+)"/g)].map((m) => m[1]!));
+  return html.replace(/(\s(?:id|aria-describedby)=")([^"]+)"/g, (whole, attribute: string, id: string) =>
+    termIds.has(id) ? `${attribute}${noteSlug}-${id}"` : whole,
+  );
+}

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang } from '../../lib/content/lang.ts';
+import { prefixTermIds } from '../../lib/content/glossary-terms.ts';
 import { quizSources } from '../../lib/study/quiz-source.ts';
 import { markdownProcessor, shikiConfig } from '../render/processor.ts';
 import { notesIn, type Note } from './notes.ts';
@@ -27,7 +28,7 @@ async function render(note: Note, sources: string[]): Promise<NoteQuestions> {
   renderer ??= markdownProcessor.createRenderer({ shikiConfig, syntaxHighlight: 'shiki' });
   const path = resolve(note.entry.filePath ?? `content/notes/${note.lang}/${note.slug}.md`);
   const { code } = await (await renderer).render(sources.join('\n\n'), { fileURL: pathToFileURL(path) });
-  const prefixed = code.replace(/(\b(?:id|aria-describedby)=")(glossary-)/g, `$1${note.slug}-$2`);
+  const prefixed = prefixTermIds(code, note.slug);
   const html = [...prefixed.matchAll(/<section class="quiz"[\s\S]*?<\/section>/g)].map((m) => m[0]);
   const ids = html.map((h) => /data-quiz-id="([^"]+)"/.exec(h)![1]!);
   return { note, html, ids };

@@ -5,6 +5,7 @@ import {
   firstUses,
   glossaryAnchors,
   namesIn,
+  prefixTermIds,
   termMatcher,
   type TermMatcher,
 } from '../../../../src/lib/content/glossary-terms.ts';
@@ -131,5 +132,27 @@ describe('glossary terms in prose: where the links lead', () => {
       const anchors = glossaryAnchors(glossary, lang, readFileSync(`content/notes/${lang}/glossary.md`, 'utf8'));
       expect(Object.values(anchors).filter((anchor) => !anchor.startsWith('term-'))).toEqual([]);
     }
+  });
+});
+
+describe('glossary terms in questions shown on the review page', () => {
+  // As the glossary note's own question renders: its ids start with the note's slug, "glossary-", like a term's.
+  const question =
+    '<section class="quiz" id="glossary-75c4a429" data-quiz-id="glossary-75c4a429" ' +
+    'aria-labelledby="glossary-75c4a429-question"><p id="glossary-75c4a429-question">' +
+    '<a href="/notes/glossary/#g" class="glossary-term" aria-describedby="glossary-relu">ReLU</a>' +
+    '<span id="glossary-relu" hidden>max(0, x)</span></p></section>';
+
+  it("give each hidden definition, and the link to it, the note's slug", () => {
+    const html = prefixTermIds(question, 'neuron');
+    expect(html).toContain('aria-describedby="neuron-glossary-relu"');
+    expect(html).toContain('<span id="neuron-glossary-relu" hidden>');
+  });
+
+  it("leave the question's own ids and its data-quiz-id as they are on the note", () => {
+    const html = prefixTermIds(question, 'glossary');
+    expect(html).toContain('id="glossary-75c4a429" data-quiz-id="glossary-75c4a429"');
+    expect(html).toContain('aria-labelledby="glossary-75c4a429-question"><p id="glossary-75c4a429-question">');
+    expect(html).toContain('<span id="glossary-glossary-relu" hidden>');
   });
 });

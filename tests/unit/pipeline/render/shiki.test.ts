@@ -4,7 +4,9 @@ import { codeToHtml } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { shikiConfig, wholeLines } from '../../../../src/pipeline/render/processor.ts';
 
-const SWIFT = 'print("\\(best.identifier): \\(best.confidence)")';
+// Long enough that tokenizing it takes several milliseconds on any machine: Shiki's clock ticks in whole
+// milliseconds, and a line done within one tick is never cut short, however small the limit.
+const SWIFT = Array.from({ length: 400 }, () => 'print("\\(best.identifier): \\(best.confidence)")').join('; ');
 const themes = shikiConfig.themes!;
 
 describe('code blocks', () => {
