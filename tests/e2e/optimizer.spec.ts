@@ -41,7 +41,7 @@ describe('optimizer visualizer', () => {
     expect(await text('steps')).toBe('after 0 steps');
     expect(await points('adam')).toBe(1);
     await id('play-pause').click();
-    await expect.poll(async () => points('adam')).toBeGreaterThan(30);
+    await expect.poll(async () => points('adam'), { timeout: 30_000 }).toBeGreaterThan(30); // frames come slowly on a loaded machine
     await id('play-pause').click();
     const stopped = await text('steps');
     await spec.page.waitForTimeout(200);
