@@ -30,7 +30,10 @@ describe('script budget of a note with no widget and no code', () => {
       const page = await session.context.newPage();
       const scripts = new Map<string, Promise<Buffer>>();
       page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
+        // By URL as well as by type: a module fetched first through a preload is not of type "script".
+        const isScript =
+          response.request().resourceType() === 'script' || /\.m?js$/.test(new URL(response.url()).pathname);
+        if (isScript) scripts.set(response.url(), response.body());
       });
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       const html = readFileSync(`${dist}${path}index.html`, 'utf8');
