@@ -110,6 +110,14 @@ describe('search', () => {
     expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(
       await second.getAttribute('id'),
     );
+    // The same query searched again (as when Pagefind finishes loading mid-typing) keeps the chosen option.
+    await second.evaluate((el) => el.setAttribute('data-stale', ''));
+    await dialog.getByTestId('search-input').dispatchEvent('input');
+    await expect.poll(() => dialog.locator('[data-stale]').count()).toBe(0);
+    expect(await second.getAttribute('aria-selected')).toBe('true');
+    expect(await dialog.getByTestId('search-input').getAttribute('aria-activedescendant')).toBe(
+      await second.getAttribute('id'),
+    );
     await page.keyboard.press('ArrowUp');
     const firstHref = await dialog.locator('a[role="option"]').first().getAttribute('href');
     await page.keyboard.press('Enter');

@@ -116,6 +116,9 @@ export function mountSearch(panel: HTMLElement): void {
   }
 
   function renderResults(items: PagefindResultData[], query: string, total: number): void {
+    // The same query can render twice (a keystroke's search and the one queued while Pagefind loaded): the option
+    // the reader moved to stays chosen when it is still there.
+    const chosen = options()[active]?.getAttribute('href');
     clearResults();
     const counts: Record<string, number> = {};
     for (const item of items) for (const tag of item.filters?.tag ?? []) counts[tag] = (counts[tag] ?? 0) + 1;
@@ -167,6 +170,8 @@ export function mountSearch(panel: HTMLElement): void {
       list.append(li);
     });
     input.setAttribute('aria-expanded', 'true');
+    const again = options().findIndex((option) => option.getAttribute('href') === chosen);
+    if (again >= 0) setActive(again);
   }
 
   async function searchOne(pagefind: Pagefind, query: string, filters: Record<string, unknown>) {
