@@ -1,0 +1,4 @@
+// WCAG 2.2 A and AA on the Chinese pages, light and dark (tests/e2e/support/accessibility.ts says which pages).
+import { describeAccessibility } from './support/accessibility.ts';
+
+describeAccessibility('zh');

@@ -1,0 +1,102 @@
+// WCAG 2.2 A and AA with axe-core on the built pages, in light and dark theme. Shared by one spec file per language
+// (accessibility-zh, accessibility-en), so that the two halves run side by side on the two e2e workers.
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Session } from './browser.ts';
+
+const dist = process.env.E2E_DIST ?? 'dist';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Every page of the sitemap, the 404 page and the offline page. */
+export function sitePaths(): string[] {
+  const xml = readFileSync(`${dist}/sitemap-0.xml`, 'utf8');
+  return [...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname), '/404.html', '/offline/'];
+}
+
+export const fileOf = (path: string) => `${dist}${path.endsWith('/') ? `${path}index.html` : path}`;
+
+/** The notes checked in the dark theme: together they hold every component (widgets, callouts, exercises,
+ * quizzes, tables, code and math). */
+export const DARK_NOTES = [
+  'activation-functions',
+  'network-architectures',
+  'learning-methods',
+  'neuron',
+  'glossary',
+  'attention-and-transformers',
+  'ai-taxonomy',
+  'diffusion-models',
+];
+
+// axe takes seconds on a long note (thousands of KaTeX elements), most of it in color-contrast, so each theme checks
+// what can differ rather than every copy of a template. Light: every rule on every page, but for the tag pages (one
+// template filled with a list of notes: the index and the first tag page of each language stand for them) and for
+// color-contrast on English notes (the same components in the same colours as the Chinese ones). Dark, where only
+// colours change: color-contrast on each page kind and on the notes in DARK_NOTES.
+export function pagesToCheck(paths = sitePaths()): Record<'light' | 'dark', string[]> {
+  const firstTagPages = ['/tags/', '/en/tags/'].map((index) => paths.find((p) => p.startsWith(index) && p !== index)!);
+  const isTagPage = (path: string) => /^\/(en\/)?tags\/[^/]+\/$/.test(path);
+  return {
+    light: paths.filter((path) => !isTagPage(path) || firstTagPages.includes(path)),
+    dark: paths.filter((path) =>
+      !path.includes('/notes/')
+        ? !isTagPage(path) || path === firstTagPages[0]
+        : DARK_NOTES.some((slug) => path === `/notes/${slug}/`),
+    ),
+  };
+}
+
+/** The violations axe finds, each with up to three of its elements. */
+export async function violations(axe: AxeBuilder): Promise<string[]> {
+  const results = await axe.analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+const isEnglish = (path: string) => path.startsWith('/en/');
+
+function rulesFor(theme: 'light' | 'dark', path: string, axe: AxeBuilder): AxeBuilder {
+  if (theme === 'dark') return axe.withRules(['color-contrast']);
+  return path.startsWith('/en/notes/')
+    ? axe.withTags(WCAG_TAGS).disableRules(['color-contrast'])
+    : axe.withTags(WCAG_TAGS);
+}
+
+/** One test a page (the suite grows with the site instead of running into one test's time limit), in each theme. */
+export function describeAccessibility(language: 'zh' | 'en'): void {
+  const base = inject('baseUrl');
+  const pages = pagesToCheck();
+  const mine = (path: string) => isEnglish(path) === (language === 'en');
+
+  describe(`accessibility of the ${language === 'zh' ? 'Chinese' : 'English'} pages (axe-core, WCAG 2.2 A and AA)`, () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await openBrowser({ serviceWorkers: 'block' });
+    });
+    afterAll(() => session.close());
+
+    for (const theme of ['light', 'dark'] as const) {
+      describe(`in the ${theme} theme`, () => {
+        let page: Page;
+        beforeAll(async () => {
+          page = await session.context.newPage();
+          await page.emulateMedia({ colorScheme: theme });
+        });
+        afterAll(() => page.close());
+
+        it.each(pages[theme].filter(mine))('%s has no violations', async (path) => {
+          await page.goto(base + path);
+          expect(await violations(rulesFor(theme, path, new AxeBuilder({ page })))).toEqual([]);
+        });
+      });
+    }
+  });
+}
