@@ -27,12 +27,6 @@ export function copyProject(from: string, to: string): void {
   }
 }
 
-/** Empties every cache of the copy in `dir` and its built site: the next build is cold. */
-export function forgetBuilds(dir: string): void {
-  for (const name of CACHES) rmSync(join(dir, 'node_modules', name), { recursive: true, force: true });
-  rmSync(join(dir, 'dist'), { recursive: true, force: true });
-}
-
 function buildEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.NOTES_DIR;
