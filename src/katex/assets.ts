@@ -2,10 +2,11 @@
 // rehype-katex renders with, and load only on pages with math. This copies the woff2 fonts to
 // public/vendor/katex-<version>/fonts/ (git-ignored) before dev or build; the layout inlines the CSS
 // (`katexInlineCss`) in pages with math, so the stylesheet costs no render-blocking request.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { BUILD_CACHE_DIR } from '../pipeline/build-cache.ts';
 import { keepRulesFor } from './css-purge.ts';
 
 const require = createRequire(import.meta.url);
@@ -56,7 +57,15 @@ export default function katexAssets(publicDir = 'public'): AstroIntegration {
         const fonts = readdirSync(join(dir, 'fonts')).filter((f) => f.endsWith('.woff2'));
         if (fonts.every((font) => existsSync(join(target, font)))) return;
         mkdirSync(target, { recursive: true });
-        for (const font of fonts) copyFileSync(join(dir, 'fonts', font), join(target, font));
+        // Each font whole or not at all: another build starting beside this one (the tests build several sites at
+        // once) takes a font that exists for a complete one. Copied outside public/, which a build copies whole.
+        const partials = join(BUILD_CACHE_DIR, 'katex-fonts-partial', String(process.pid));
+        mkdirSync(partials, { recursive: true });
+        for (const font of fonts) {
+          copyFileSync(join(dir, 'fonts', font), join(partials, font));
+          renameSync(join(partials, font), join(target, font));
+        }
+        rmSync(partials, { recursive: true, force: true });
       },
     },
   };
