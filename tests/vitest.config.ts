@@ -11,14 +11,15 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], root: '.', testTimeout: 30_000, isolate: false },
       },
       {
-        // Builds small fixture sites: slower, and each build wants a core of its own.
+        // Builds fixture sites and copies of the project. Two files at a time: most build one site at a time on one
+        // core. Every build keeps its caches apart (src/pipeline/build-cache.ts) and writes its own output folder.
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           root: '.',
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          maxWorkers: 2,
         },
       },
       {
