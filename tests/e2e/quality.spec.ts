@@ -1,5 +1,6 @@
 // Quality gates on every built page: valid HTML (html-validate), and WCAG 2.2 A/AA (axe-core) with the search dialog
-// open. axe on every page, in light and dark theme: accessibility-zh.spec.ts and accessibility-en.spec.ts.
+// open and on a phone. Every page loading cleanly and axe on it in light and dark theme: accessibility-zh.spec.ts and
+// accessibility-en.spec.ts.
 import { readFileSync } from 'node:fs';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -8,6 +9,16 @@ import { DARK_NOTES, fileOf, pagesToCheck, sitePaths, violations, WCAG_TAGS } fr
 import { openBrowser, type Session } from './support/browser.ts';
 
 const base = inject('baseUrl');
+
+describe('the sitemap', () => {
+  it('lists the pages of both languages', () => {
+    const paths = sitePaths();
+    expect(paths).toContain('/');
+    expect(paths).toContain('/en/');
+    expect(paths.filter((p) => p.startsWith('/notes/')).length).toBeGreaterThanOrEqual(2);
+    expect(paths.filter((p) => p.startsWith('/en/notes/')).length).toBeGreaterThanOrEqual(2);
+  });
+});
 
 describe('valid HTML', () => {
   it('html-validate reports no error on any built page', async () => {
@@ -49,6 +60,19 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const notes = pagesToCheck().dark.filter((path) => path.includes('/notes/'));
     expect(notes.sort()).toEqual(DARK_NOTES.map((slug) => `/notes/${slug}/`).sort());
   });
+
+  // Lighthouse audits as a phone: there long titles wrap, and lists of links must still be targets of 24 px.
+  it.each(['/notes/activation-functions/', '/en/notes/diffusion-models/'])(
+    '%s has targets of at least 24 px on a phone',
+    async (path) => {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.goto(base + path);
+      expect(await page.getByTestId('backlinks').count()).toBe(1);
+      expect(await violations(new AxeBuilder({ page }).withRules(['target-size']))).toEqual([]);
+      await page.close();
+    },
+  );
 
   for (const theme of ['light', 'dark'] as const) {
     it(`has no violations with the search dialog open, in the ${theme} theme`, async () => {

@@ -1,10 +1,11 @@
-// WCAG 2.2 A and AA with axe-core on the built pages, in light and dark theme. Shared by one spec file per language
-// (accessibility-zh, accessibility-en), so that the two halves run side by side on the two e2e workers.
+// Every built page, in light and dark theme: it loads with no console error and no failed request, and axe-core finds
+// nothing against WCAG 2.2 A and AA. Shared by one spec file per language (accessibility-zh, accessibility-en), so
+// that the two halves run side by side on the two e2e workers; each page is loaded once for both checks.
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Session } from './browser.ts';
+import { openBrowser, watchProblems, type PageProblems, type Session } from './browser.ts';
 
 const dist = process.env.E2E_DIST ?? 'dist';
 
@@ -70,13 +71,26 @@ function rulesFor(theme: 'light' | 'dark', path: string, axe: AxeBuilder): AxeBu
     : axe.withTags(WCAG_TAGS);
 }
 
+/** A page load: the status, the document's language, and no console error or failed request on the way. */
+async function expectLoads(page: Page, problems: PageProblems, url: string, status = 200): Promise<void> {
+  problems.consoleErrors.length = 0;
+  problems.failedRequests.length = 0;
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(status);
+  expect(await page.locator('html').getAttribute('lang')).toMatch(/^(zh-CN|en)$/);
+  // A 404 page is itself a failed request, and Chromium logs it.
+  if (status === 404) return;
+  expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+}
+
 /** One test a page (the suite grows with the site instead of running into one test's time limit), in each theme. */
 export function describeAccessibility(language: 'zh' | 'en'): void {
   const base = inject('baseUrl');
-  const pages = pagesToCheck();
+  const all = sitePaths();
+  const pages = pagesToCheck(all);
   const mine = (path: string) => isEnglish(path) === (language === 'en');
 
-  describe(`accessibility of the ${language === 'zh' ? 'Chinese' : 'English'} pages (axe-core, WCAG 2.2 A and AA)`, () => {
+  describe(`the ${language === 'zh' ? 'Chinese' : 'English'} pages`, () => {
     let session: Session;
     beforeAll(async () => {
       session = await openBrowser({ serviceWorkers: 'block' });
@@ -86,17 +100,30 @@ export function describeAccessibility(language: 'zh' | 'en'): void {
     for (const theme of ['light', 'dark'] as const) {
       describe(`in the ${theme} theme`, () => {
         let page: Page;
+        let problems: PageProblems;
         beforeAll(async () => {
           page = await session.context.newPage();
+          problems = watchProblems(page);
           await page.emulateMedia({ colorScheme: theme });
         });
         afterAll(() => page.close());
 
-        it.each(pages[theme].filter(mine))('%s has no violations', async (path) => {
-          await page.goto(base + path);
+        it.each(pages[theme].filter(mine))('%s loads cleanly and axe finds no violation', async (path) => {
+          await expectLoads(page, problems, base + path);
           expect(await violations(rulesFor(theme, path, new AxeBuilder({ page })))).toEqual([]);
         });
       });
     }
+
+    // What axe leaves out (the copies of the tag page template) still loads cleanly, and so does a missing page.
+    it('the other tag pages load cleanly, and an unknown URL answers 404 with the site’s page', async () => {
+      const page = await session.context.newPage();
+      const problems = watchProblems(page);
+      for (const path of all.filter((p) => mine(p) && !pages.light.includes(p))) {
+        await expectLoads(page, problems, base + path);
+      }
+      await expectLoads(page, problems, `${base}${language === 'en' ? '/en' : ''}/this-page-does-not-exist/`, 404);
+      await page.close();
+    });
   });
 }
