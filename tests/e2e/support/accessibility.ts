@@ -83,6 +83,11 @@ async function expectLoads(page: Page, problems: PageProblems, url: string, stat
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
 }
 
+/** The pages of a language that axe checks in the light theme (every rule). */
+export function lightPagesOf(language: 'zh' | 'en'): string[] {
+  return pagesToCheck().light.filter((path) => isEnglish(path) === (language === 'en'));
+}
+
 /** One test a page (the suite grows with the site instead of running into one test's time limit), in each theme. */
 export function describeAccessibility(language: 'zh' | 'en'): void {
   const base = inject('baseUrl');
