@@ -62,7 +62,8 @@ export async function violations(axe: AxeBuilder): Promise<string[]> {
   );
 }
 
-const isEnglish = (path: string) => path.startsWith('/en/');
+/** Whether a page path belongs to `language`'s half of the site. */
+const inLanguage = (language: 'zh' | 'en') => (path: string) => path.startsWith('/en/') === (language === 'en');
 
 function rulesFor(theme: 'light' | 'dark', path: string, axe: AxeBuilder): AxeBuilder {
   if (theme === 'dark') return axe.withRules(['color-contrast']);
@@ -85,7 +86,7 @@ async function expectLoads(page: Page, problems: PageProblems, url: string, stat
 
 /** The pages of a language that axe checks in the light theme (every rule). */
 export function lightPagesOf(language: 'zh' | 'en'): string[] {
-  return pagesToCheck().light.filter((path) => isEnglish(path) === (language === 'en'));
+  return pagesToCheck().light.filter(inLanguage(language));
 }
 
 /** One test a page (the suite grows with the site instead of running into one test's time limit), in each theme. */
@@ -93,7 +94,7 @@ export function describeAccessibility(language: 'zh' | 'en'): void {
   const base = inject('baseUrl');
   const all = sitePaths();
   const pages = pagesToCheck(all);
-  const mine = (path: string) => isEnglish(path) === (language === 'en');
+  const mine = inLanguage(language);
 
   describe(`the ${language === 'zh' ? 'Chinese' : 'English'} pages`, () => {
     let session: Session;
