@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, watchProblems, type Session } from './support/browser.ts';
+import { openSearchByKeyboard } from './support/search-dialog.ts';
 
 const base = inject('baseUrl');
 
@@ -57,8 +58,7 @@ describe('Content-Security-Policy', () => {
   it('search (Pagefind and its WebAssembly) runs under the policy', async () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/notes/neuron/`);
-    await page.keyboard.press('/');
-    const dialog = page.getByTestId('search-dialog');
+    const dialog = await openSearchByKeyboard(page);
     await dialog.getByTestId('search-input').fill('激活函数');
     await expect.poll(() => dialog.getByTestId('search-status').textContent(), { timeout: 10_000 }).toMatch(/找到/);
     expect(await violations(page)).toEqual([]);

@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DARK_NOTES, fileOf, pagesToCheck, sitePaths, violations, WCAG_TAGS } from './support/accessibility.ts';
 import { openBrowser, type Session } from './support/browser.ts';
+import { openSearchByKeyboard } from './support/search-dialog.ts';
 
 const base = inject('baseUrl');
 
@@ -79,8 +80,8 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       const page = await session.context.newPage();
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(`${base}/notes/neuron/`);
-      await page.keyboard.press('/');
-      await page.getByTestId('search-dialog').getByTestId('search-input').fill('激活函数');
+      const dialog = await openSearchByKeyboard(page);
+      await dialog.getByTestId('search-input').fill('激活函数');
       await expect
         .poll(() => page.getByTestId('search-dialog').locator('[role="option"]').count(), { timeout: 10_000 })
         .toBeGreaterThan(0);

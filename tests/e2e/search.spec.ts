@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, watchProblems, type Session } from './support/browser.ts';
+import { openSearchByKeyboard } from './support/search-dialog.ts';
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -93,9 +94,7 @@ describe('search', () => {
     await page.goto(`${base}/en/notes/neuron/`);
     const button = page.getByTestId('search-button');
     await button.focus();
-    await page.keyboard.press('/');
-    const dialog = page.getByTestId('search-dialog');
-    expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    const dialog = await openSearchByKeyboard(page);
     await page.keyboard.press('Escape');
     expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
