@@ -5,6 +5,7 @@
 // and `build.modulePreload: false` does not remove it under Vite 8. This plugin unwraps the calls in every
 // client chunk before minification and drops the then unused helper. A lazy chunk that imports CSS fails the
 // build (its stylesheet would no longer be loaded), as does a call it cannot unwrap.
+import { posix } from 'node:path';
 import type { AstroIntegration } from 'astro';
 
 const HELPER = '__vitePreload';
@@ -143,6 +144,22 @@ export function dropUnusedHelper(code: string, ast: AstNode): string {
   return code.slice(0, region.start) + code.slice(region.end);
 }
 
+/**
+ * The chunk without its bare imports (`import "./x.js";`) of the given specifiers: the chunks they name were
+ * left empty (the helper's own, once no chunk calls it), and each import would still cost the page a request.
+ */
+export function dropBareImports(code: string, ast: AstNode, specifiers: ReadonlySet<string>): string {
+  const edits: Edit[] = [];
+  for (const statement of ast.body as AstNode[]) {
+    if (statement.type !== 'ImportDeclaration' || (statement.specifiers as AstNode[]).length > 0) continue;
+    const source = (statement.source as AstNode).value;
+    if (typeof source === 'string' && specifiers.has(source)) {
+      edits.push({ start: statement.start, end: statement.end, text: '' });
+    }
+  }
+  return applyEdits(code, edits);
+}
+
 /** The whole rewrite of one chunk; `parse` is the bundler's parser. Unchanged code when there is no helper. */
 export function withoutPreloadHelper(
   code: string,
@@ -187,6 +204,24 @@ export default function leanLazyImports(): AstroIntegration {
                   return { code: result.code, map: null };
                 },
                 generateBundle(_options, bundle) {
+                  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+                  // Its metadata may still list the helper's export, which no chunk imports any more.
+                  const empty = chunks.filter((c) => c.code.trim() === '');
+                  for (const gone of empty) delete bundle[gone.fileName];
+                  for (const chunk of chunks) {
+                    const dropped = empty.filter((gone) => chunk.imports.includes(gone.fileName));
+                    if (dropped.length === 0 || !bundle[chunk.fileName]) continue;
+                    const specifiers = new Set(
+                      dropped.map((gone) => {
+                        const path = posix.relative(posix.dirname(chunk.fileName), gone.fileName);
+                        return path.startsWith('.') ? path : `./${path}`;
+                      }),
+                    );
+                    chunk.code = dropBareImports(chunk.code, this.parse(chunk.code) as unknown as AstNode, specifiers);
+                    chunk.imports = chunk.imports.filter((file) => !dropped.some((gone) => gone.fileName === file));
+                    const still = dropped.find((gone) => chunk.code.includes(posix.basename(gone.fileName)));
+                    if (still) this.error(`${chunk.fileName} still refers to ${still.fileName}, which is empty.`);
+                  }
                   for (const chunk of Object.values(bundle)) {
                     if (chunk.type !== 'chunk') continue;
                     for (const file of chunk.dynamicImports) {

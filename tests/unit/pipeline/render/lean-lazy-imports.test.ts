@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseSync } from 'vite';
-import { withoutPreloadHelper, type AstNode } from '../../../../src/pipeline/render/lean-lazy-imports.ts';
+import {
+  dropBareImports,
+  withoutPreloadHelper,
+  type AstNode,
+} from '../../../../src/pipeline/render/lean-lazy-imports.ts';
 
 const parse = (code: string) => parseSync('chunk.js', code).program as unknown as AstNode;
 
@@ -77,5 +81,18 @@ describe('withoutPreloadHelper', () => {
   it('leaves a chunk without the helper untouched', () => {
     const chunk = 'export const x = import("./a.js");\n';
     expect(withoutPreloadHelper(chunk, parse)).toEqual({ code: chunk, remaining: [] });
+  });
+});
+
+describe('dropBareImports', () => {
+  it('removes the bare imports of emptied chunks and nothing else', () => {
+    const chunk =
+      'import"./preload-helper.B1.js";import{a as b}from"./preload-helper.B1.js";import"./site.js";' +
+      'var x=import("./preload-helper.B1.js");b(x);';
+    const code = dropBareImports(chunk, parse(chunk), new Set(['./preload-helper.B1.js']));
+    expect(code).toBe(
+      'import{a as b}from"./preload-helper.B1.js";import"./site.js";var x=import("./preload-helper.B1.js");b(x);',
+    );
+    expect(dropBareImports(chunk, parse(chunk), new Set())).toBe(chunk);
   });
 });
