@@ -73,11 +73,15 @@ function setUpTocHighlight(): void {
     .filter((el): el is HTMLElement => el !== null);
   let current = '';
   const update = () => {
-    // The current section is the last heading that has scrolled above the top quarter of the viewport.
+    // The current section is the last heading that has scrolled above the top quarter of the viewport. A
+    // heading inside a section the browser skips (content-visibility: auto) is measured by its section's box:
+    // measuring the heading itself would lay the whole section out.
     const line = innerHeight / 4;
     let active = headings[0]?.id ?? '';
     for (const heading of headings) {
-      if (heading.getBoundingClientRect().top <= line) active = heading.id;
+      const box = heading.closest('.section-body')?.getBoundingClientRect();
+      const top = box && (box.top > line || box.bottom <= line) ? box.top : heading.getBoundingClientRect().top;
+      if (top <= line) active = heading.id;
     }
     if (active === current) return;
     links.get(current)?.removeAttribute('aria-current');
@@ -164,22 +168,6 @@ function setUpPreviews(): void {
 }
 
 /**
- * A display formula wider than the column scrolls; keyboard users need to reach it to scroll it. Its width
- * depends on the KaTeX fonts (until they load, a fallback lays it out) and on the window: so it is measured
- * again when the fonts are ready and when the window is resized.
- */
-function focusableWideFormulas(): void {
-  const measure = () => {
-    for (const formula of document.querySelectorAll<HTMLElement>('.katex-display')) {
-      if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
-    }
-  };
-  measure();
-  void document.fonts.ready.then(measure);
-  addEventListener('resize', measure);
-}
-
-/**
  * Reading progress: its code loads only where there is progress to show (something stored, or a progress
  * summary on the page) or when the reader first marks a note, so a first visit to a note loads no more.
  */
@@ -220,7 +208,8 @@ async function registerServiceWorker(): Promise<void> {
 
 setUpThemeToggle();
 setUpCopyButtons();
-focusableWideFormulas();
+// Only pages with display formulas load the code that makes the wide ones reachable by keyboard.
+if (document.querySelector('.katex-display')) void import('./wide-formulas.ts').then((m) => m.focusableWideFormulas());
 setUpPreviews();
 setUpTocHighlight();
 setUpSearch();

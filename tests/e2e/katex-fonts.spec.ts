@@ -21,6 +21,8 @@ const ONLY_FORMULAS = `
   .katex, .katex * { visibility: visible !important; }
 `;
 
+const SECTIONS_DRAWN = '.prose .section-body { content-visibility: visible !important; }';
+
 interface Rendering {
   screenshot: Buffer;
   /** KaTeX font files the page fetched, with the bytes served. */
@@ -38,7 +40,11 @@ async function render(page: Page, path: string): Promise<Rendering> {
     }
   });
   await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  // Every section drawn, so every formula asks for its fonts before they are awaited: a section below the fold
+  // is laid out, and fetches the faces its formulas use, only when the reader comes near it.
+  await page.addStyleTag({ content: SECTIONS_DRAWN });
   const loadedFaces = await page.evaluate(async () => {
+    void document.body.offsetHeight;
     await document.fonts.ready;
     return [...document.fonts]
       .filter((face) => face.status === 'loaded' && face.family.includes('KaTeX'))

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser.ts';
+import { tabUntilWideFormulasReachable, wideFormulas } from './support/wide-formulas.ts';
 
 const base = inject('baseUrl');
 const NOTE = '/notes/activation-functions/';
@@ -53,6 +54,46 @@ describe('reading a note', () => {
     for (const height of await roots.evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height))) {
       expect(height).toBeGreaterThan(5);
     }
+  });
+
+  it('lays out the sections below the fold only when needed: an anchor lands on its heading, Tab reaches every wide formula', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 400, height: 800 });
+    const LONG = '/en/notes/diffusion-models/';
+    await page.goto(base + LONG);
+    await page.evaluate(() => document.fonts.ready);
+    const drawn = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.section-body')].map((body) =>
+          body.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }),
+        ),
+      );
+    const atLoad = await drawn();
+    expect(atLoad.length).toBeGreaterThan(5);
+    expect(atLoad.at(-1)).toBe(false); // the last section is skipped
+    // A link to a heading deep in a skipped section lands on it, though the sections above stood in at estimates.
+    const target = await page
+      .locator('.section-body h3[id]')
+      .last()
+      .evaluate((heading) => heading.id);
+    await page.goto(`${base}${LONG}#${target}`);
+    await expect
+      .poll(() => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), target))
+      .toBeLessThan(200);
+    expect(
+      await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target),
+    ).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-toc-link][aria-current="true"]').getAttribute('data-toc-link'))
+      .toBe(target);
+    // Back at the top, a wide formula in a section not drawn yet cannot take the focus until the first Tab
+    // (measuring it would lay its section out); pressing Tab makes every one reachable.
+    await page.goto(base + LONG);
+    await page.evaluate(() => document.fonts.ready);
+    const atTop = await wideFormulas(page);
+    expect(atTop.wide).toBeGreaterThan(3);
+    expect(atTop.unreachable).toBeGreaterThan(0);
+    await tabUntilWideFormulasReachable(page);
   });
 
   it('is readable at 320 px with no horizontal page scroll', async () => {

@@ -18,6 +18,7 @@ import remarkPandocMath from './remark-pandoc-math.ts';
 import rehypeCallouts from './rehype-callouts.ts';
 import rehypeStudy from './rehype-study.ts';
 import { glossaryTerms } from './rehype-glossary-terms.ts';
+import rehypeDeferredSections from './rehype-deferred-sections.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof unified>[0]>;
 type RemarkEntry = NonNullable<ProcessorOptions['remarkPlugins']>[number];
@@ -88,6 +89,14 @@ export const RENDER_STEPS: readonly RenderStep[] = [
       "the first use of each glossary term in a note's prose links to the glossary, described by its definition " +
       '(shown on hover or focus)',
     plugin: glossaryTerms(),
+  },
+  // Last: it moves what follows each `##` heading into a wrapper, which the steps above would have to look through.
+  {
+    tree: 'hast',
+    does:
+      'what follows each `##` heading becomes a section the browser lays out only when the reader comes near it, ' +
+      'at an estimated height until then',
+    plugin: rehypeDeferredSections,
   },
 ];
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { tabUntilWideFormulasReachable } from './wide-formulas.ts';
 import { openBrowser, watchProblems, type PageProblems, type Session } from './browser.ts';
 
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -116,6 +117,7 @@ export function describeAccessibility(language: 'zh' | 'en'): void {
 
         it.each(pages[theme].filter(mine))('%s loads cleanly and axe finds no violation', async (path) => {
           await expectLoads(page, problems, base + path);
+          await tabUntilWideFormulasReachable(page);
           expect(await violations(rulesFor(theme, path, new AxeBuilder({ page })))).toEqual([]);
         });
       });

@@ -1,0 +1,95 @@
+// Why: a long note is tens of thousands of elements (each formula is drawn twice, as MathML and as HTML), and
+// styling and laying them all out before the first paint kept the main thread blocked for a second on a phone.
+// What follows each `##` heading goes into a `.section-body` that the browser skips until the reader comes near
+// it (`content-visibility: auto`, src/styles/prose.css), standing in at an estimated height. The headings
+// stay outside, so "on this page" can find them without laying out the sections (src/client/toc-highlight.ts).
+// Skipped sections stay in the page: find in page, anchor links, screen readers and printing reach them.
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { estimateSectionHeight, type SectionBlock } from '../../lib/content/section-height.ts';
+import { isRenderedFormula } from './visit-prose.ts';
+
+/** A widget written as JSX in an MDX note: its height is known only once its component renders. */
+const WIDGET_HEIGHT = 480;
+const COLUMN_PX = 736;
+const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'pre', 'div', 'table', 'figure', 'details', 'blockquote', 'aside']);
+const TEXT_TAGS = new Set(['p', 'li', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'dt', 'dd', 'summary']);
+
+function classes(element: Element): readonly unknown[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value : [];
+}
+
+/** Text as a reader sees it: a formula counts by its HTML rendering, not its MathML copy for screen readers. */
+function visibleText(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  if (classes(node).includes('katex-mathml')) return '';
+  return node.children.map(visibleText).join('');
+}
+
+function pixels(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : Number.parseFloat(String(value));
+  return Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
+function imageHeight(image: Element): number | undefined {
+  const width = pixels(image.properties.width);
+  const height = pixels(image.properties.height);
+  if (height === undefined) return undefined;
+  return width !== undefined && width > COLUMN_PX ? (height * COLUMN_PX) / width : height;
+}
+
+/** The blocks of a section, for its height estimate. */
+export function sectionBlocks(nodes: readonly (ElementContent | RootContent)[]): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  const walk = (node: ElementContent | RootContent) => {
+    if (node.type === 'mdxJsxFlowElement') {
+      blocks.push({ kind: 'figure', height: WIDGET_HEIGHT });
+      return;
+    }
+    if (node.type !== 'element') return;
+    const tag = node.tagName;
+    if (classes(node).includes('katex-display')) blocks.push({ kind: 'formula' });
+    else if (isRenderedFormula(node)) return;
+    else if (tag === 'details' && node.properties.open == null) {
+      const summary = node.children.find((child) => child.type === 'element' && child.tagName === 'summary');
+      blocks.push({ kind: 'closed', summary: summary ? visibleText(summary) : '' });
+    } else if (tag === 'pre') blocks.push({ kind: 'code', lines: visibleText(node).trimEnd().split('\n').length });
+    else if (tag === 'img' || tag === 'svg' || tag === 'video' || tag === 'iframe')
+      blocks.push({ kind: 'figure', height: imageHeight(node) });
+    else if (tag === 'tr') blocks.push({ kind: 'table-row' });
+    else if (
+      TEXT_TAGS.has(tag) &&
+      !node.children.some((child) => child.type === 'element' && BLOCK_TAGS.has(child.tagName))
+    ) {
+      blocks.push({ kind: 'text', text: visibleText(node), heading: tag.startsWith('h') });
+      for (const child of node.children) if (child.type === 'element' && child.tagName === 'img') walk(child);
+    } else node.children.forEach(walk);
+  };
+  nodes.forEach(walk);
+  return blocks;
+}
+
+const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
+
+export default function rehypeDeferredSections() {
+  return function transform(tree: Root) {
+    const children: RootContent[] = [];
+    let body: Element | undefined;
+    for (const node of tree.children) {
+      if (node.type === 'element' && node.tagName === 'h2') {
+        body = { type: 'element', tagName: 'div', properties: { className: ['section-body'] }, children: [] };
+        children.push(node, body);
+      } else if (body && node.type !== 'mdxjsEsm') {
+        // An MDX note's imports stay at the top level of its tree, where the MDX compiler looks for them.
+        body.children.push(node as ElementContent);
+      } else children.push(node);
+    }
+    tree.children = children.filter((node) => {
+      if (node.type !== 'element' || !classes(node).includes('section-body')) return true;
+      if (node.children.every(isBlank)) return false;
+      node.properties.style = `contain-intrinsic-size:auto ${estimateSectionHeight(sectionBlocks(node.children))}px`;
+      return true;
+    });
+  };
+}
