@@ -5,11 +5,20 @@
 // stay outside, so "on this page" can find them without laying out the sections (src/client/toc-highlight.ts).
 // Skipped sections stay in the page: find in page, anchor links, screen readers and printing reach them.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { estimateSectionHeight, type SectionBlock } from '../../lib/content/section-height.ts';
+import { estimateSectionHeight, intrinsicSizeStyle, type SectionBlock } from '../../lib/content/section-height.ts';
 import { isRenderedFormula } from './visit-prose.ts';
 
-/** A widget written as JSX in an MDX note: its height is known only once its component renders. */
-const WIDGET_HEIGHT = 480;
+/**
+ * Widgets written as JSX in MDX notes render only after this step: their heights on the desktop column, as
+ * measured in Chromium (src/widgets). Any other component counts as a figure.
+ */
+const WIDGET_HEIGHTS: Readonly<Record<string, number>> = {
+  ActivationPlot: 850,
+  AttentionWidget: 620,
+  NeuronWidget: 400,
+  OptimizerViz: 560,
+  Playground: 1090,
+};
 const COLUMN_PX = 736;
 const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'pre', 'div', 'table', 'figure', 'details', 'blockquote', 'aside']);
 const TEXT_TAGS = new Set(['p', 'li', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'dt', 'dd', 'summary']);
@@ -44,7 +53,8 @@ export function sectionBlocks(nodes: readonly (ElementContent | RootContent)[]):
   const blocks: SectionBlock[] = [];
   const walk = (node: ElementContent | RootContent) => {
     if (node.type === 'mdxJsxFlowElement') {
-      blocks.push({ kind: 'figure', height: WIDGET_HEIGHT });
+      const height = node.name ? WIDGET_HEIGHTS[node.name] : undefined;
+      blocks.push(height === undefined ? { kind: 'figure' } : { kind: 'widget', height });
       return;
     }
     if (node.type !== 'element') return;
@@ -57,8 +67,10 @@ export function sectionBlocks(nodes: readonly (ElementContent | RootContent)[]):
     } else if (tag === 'pre') blocks.push({ kind: 'code', lines: visibleText(node).trimEnd().split('\n').length });
     else if (tag === 'img' || tag === 'svg' || tag === 'video' || tag === 'iframe')
       blocks.push({ kind: 'figure', height: imageHeight(node) });
-    else if (tag === 'tr') blocks.push({ kind: 'table-row' });
-    else if (
+    else if (tag === 'tr') {
+      const cells = node.children.filter((cell) => cell.type === 'element');
+      blocks.push({ kind: 'table-row', cells: cells.map(visibleText) });
+    } else if (
       TEXT_TAGS.has(tag) &&
       !node.children.some((child) => child.type === 'element' && BLOCK_TAGS.has(child.tagName))
     ) {
@@ -88,7 +100,7 @@ export default function rehypeDeferredSections() {
     tree.children = children.filter((node) => {
       if (node.type !== 'element' || !classes(node).includes('section-body')) return true;
       if (node.children.every(isBlank)) return false;
-      node.properties.style = `contain-intrinsic-size:auto ${estimateSectionHeight(sectionBlocks(node.children))}px`;
+      node.properties.style = intrinsicSizeStyle(estimateSectionHeight(sectionBlocks(node.children)));
       return true;
     });
   };

@@ -22,8 +22,13 @@ async function render(markdown: string): Promise<string> {
   return String(await processor.process(markdown));
 }
 
+/** Each section's estimated height on the desktop column (--text-scale: 1). */
 const heights = (html: string) =>
-  [...html.matchAll(/class="section-body" style="contain-intrinsic-size:auto (\d+)px"/g)].map((m) => Number(m[1]));
+  [
+    ...html.matchAll(
+      /class="section-body" style="contain-intrinsic-size:auto calc\((\d+)px \+ (\d+)px \* var\(--text-scale, 1\)\)"/g,
+    ),
+  ].map((m) => Number(m[1]) + Number(m[2]));
 
 describe('deferred sections', () => {
   it('wraps what follows each ## heading, leaving the headings, the text before the first and deeper headings in place', async () => {
