@@ -1,10 +1,11 @@
-// `npm run bench -- peers [--n 200,2000] [--tools site,floor,starlight,vitepress] [--repeat 2]`: this site's build
+// `npm run bench -- peers [--n 200,2000] [--tools site,bare,floor,starlight,vitepress] [--repeat 2]`: this site's build
 // against its peers on one synthetic corpus (scripts/bench/corpus.ts). Not part of a plain `npm run bench`: it
 // takes minutes (N=200: about three; N=2000: about a quarter of an hour with every tool).
 //
 // For each N it writes the corpus, then builds it cold (caches emptied) with
 //   site       this project's `npm run build` (Astro, Pagefind, link check, service worker), NOTES_DIR=the corpus;
 //   floor      scripts/bench/floor.ts: the same Markdown processor in one process, HTML strings only;
+//   bare       scripts/bench/floor.ts --bare: the same with none of the site's plugins (GFM, math, KaTeX, Shiki);
 //   starlight  Astro Starlight, defaults + the same remark-math/rehype-katex (bench/peers/starlight/);
 //   vitepress  VitePress, default theme + local search + its MathJax math (bench/peers/vitepress/);
 // measuring wall time and the peak resident memory of each build's process tree, then, on each output: total
@@ -189,8 +190,9 @@ async function coldBuild(tool: ToolId, n: number, corpus: string, notes: readonl
       env: { ...BUILD_ENV, NOTES_DIR: corpus, ASTRO_OUT_DIR: out },
       timeoutMs,
     });
-  } else if (tool === 'floor') {
-    run = await runMeasured(process.execPath, ['scripts/bench/floor.ts', corpus], { env: BUILD_ENV, timeoutMs });
+  } else if (tool === 'floor' || tool === 'bare') {
+    const args = ['scripts/bench/floor.ts', corpus, ...(tool === 'bare' ? ['--bare'] : [])];
+    run = await runMeasured(process.execPath, args, { env: BUILD_ENV, timeoutMs });
   } else if (tool === 'starlight') {
     const dir = PEERS.starlight;
     ensureInstalled(dir);
@@ -251,7 +253,7 @@ async function rebuildAfterEdit(n: number, corpus: string, notes: readonly Corpu
 export const peersBench: BenchSection = {
   name: 'peers',
   description:
-    'builds N synthetic notes with this site, the bare plugins (floor), Starlight and VitePress (--n 200,2000 --tools …)',
+    'builds N synthetic notes with this site, the floors (bare and with the site plugins), Starlight and VitePress (--n 200,2000 --tools …)',
   standalone: true,
   async run() {
     const ns = (option('n') ?? ['200']).map(Number);
@@ -297,7 +299,7 @@ export const peersBench: BenchSection = {
           const previous = best.get(tool);
           if (!previous || (result.status === 'ok' && result.buildMs < previous.buildMs)) best.set(tool, result);
           // A tool's output is the same in every round: measure it once, from the last round.
-          if (round === repeat && result.status === 'ok' && tool !== 'floor') {
+          if (round === repeat && result.status === 'ok' && tool !== 'floor' && tool !== 'bare') {
             Object.assign(best.get(tool)!, await measureOutput(tool, n, notes));
             const rebuildMs = tool === 'site' ? await rebuildAfterEdit(n, corpus, notes) : undefined;
             if (rebuildMs !== undefined) best.get(tool)!.rebuildMs = rebuildMs;
