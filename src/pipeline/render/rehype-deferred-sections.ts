@@ -2,7 +2,7 @@
 // styling and laying them all out before the first paint kept the main thread blocked for a second on a phone.
 // What follows each `##` heading goes into a `.section-body` that the browser skips until the reader comes near
 // it (`content-visibility: auto`, src/styles/prose.css), standing in at an estimated height. The headings
-// stay outside, so "on this page" can find them without laying out the sections (src/client/toc-highlight.ts).
+// stay outside, so "on this page" can find them without laying out the sections (setUpTocHighlight in src/client/site.ts).
 // Skipped sections stay in the page: find in page, anchor links, screen readers and printing reach them.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { estimateSectionHeight, intrinsicSizeStyle, type SectionBlock } from '../../lib/content/section-height.ts';
@@ -103,21 +103,27 @@ const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim()
 export default function rehypeDeferredSections() {
   return function transform(tree: Root) {
     const children: RootContent[] = [];
-    let body: Element | undefined;
+    const bodies: Element[] = [];
     for (const node of tree.children) {
       if (node.type === 'element' && node.tagName === 'h2') {
-        body = { type: 'element', tagName: 'div', properties: { className: ['section-body'] }, children: [] };
+        const body: Element = {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['section-body'] },
+          children: [],
+        };
+        bodies.push(body);
         children.push(node, body);
-      } else if (body && node.type !== 'mdxjsEsm') {
+      } else if (bodies.length > 0 && node.type !== 'mdxjsEsm') {
         // An MDX note's imports stay at the top level of its tree, where the MDX compiler looks for them.
-        body.children.push(node as ElementContent);
+        bodies.at(-1)!.children.push(node as ElementContent);
       } else children.push(node);
     }
-    tree.children = children.filter((node) => {
-      if (node.type !== 'element' || !classes(node).includes('section-body')) return true;
-      if (node.children.every(isBlank)) return false;
-      node.properties.style = intrinsicSizeStyle(estimateSectionHeight(sectionBlocks(node.children)));
-      return true;
-    });
+    const empty = new Set(bodies.filter((body) => body.children.every(isBlank)));
+    for (const body of bodies) {
+      if (!empty.has(body))
+        body.properties.style = intrinsicSizeStyle(estimateSectionHeight(sectionBlocks(body.children)));
+    }
+    tree.children = children.filter((node) => !empty.has(node as Element));
   };
 }
