@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, watchProblems, type Session } from './support/browser.ts';
-import { openSearchByKeyboard } from './support/search-dialog.ts';
+import { openSearchByKeyboard, waitForResults } from './support/search-dialog.ts';
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -16,7 +16,7 @@ const dist = process.env.E2E_DIST ?? 'dist';
 async function searchFor(page: Page, query: string): Promise<string[]> {
   const dialog = await openSearchByKeyboard(page);
   await dialog.getByTestId('search-input').fill(query);
-  await expect.poll(() => dialog.getByTestId('search-status').textContent(), { timeout: 15_000 }).toMatch(/找到|found/);
+  await waitForResults(dialog, query, 15_000);
   return dialog.locator('a[role="option"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, watchProblems, type Session } from './support/browser.ts';
-import { openSearchByKeyboard } from './support/search-dialog.ts';
+import { openSearchByKeyboard, waitForResults } from './support/search-dialog.ts';
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -43,8 +43,7 @@ async function resultPaths(page: Page): Promise<string[]> {
 async function searchFor(page: Page, query: string): Promise<string[]> {
   const input = await openSearch(page);
   await input.fill(query);
-  const status = page.getByTestId('search-dialog').getByTestId('search-status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/找到|found|没有|No notes/);
+  await waitForResults(page.getByTestId('search-dialog'), query);
   return resultPaths(page);
 }
 

@@ -101,3 +101,15 @@ export function expandQuery(query: string, sets: readonly string[][], lang: Lang
   const inLanguage = (n: string) => (lang === 'zh' ? CJK.test(n) : !CJK.test(n));
   return set.filter((n) => normalize(n) !== q && inLanguage(n) && !/[（(]/.test(n)).slice(0, 3);
 }
+
+/**
+ * Every query to search for what the reader typed, best first: the query and its synonyms (see expandQuery).
+ * On the English site a Chinese query is a request for translation: English pages hold Chinese only where
+ * they name a term (the glossary above all), so the English names come first and the notes that explain the
+ * term rank above the glossary. Latin names are ordinary Chinese prose (ReLU, Core ML), so on the Chinese
+ * site the reader's own words stay first.
+ */
+export function searchQueries(query: string, sets: readonly string[][], lang: Lang): string[] {
+  const synonyms = expandQuery(query, sets, lang);
+  return lang === 'en' && CJK.test(query) ? [...synonyms, query] : [query, ...synonyms];
+}

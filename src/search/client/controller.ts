@@ -1,7 +1,7 @@
 // The search UI: results as you type, exact-phrase-first ranking for Chinese, tag chips, both-languages
 // switch, keyboard navigation (combobox + listbox pattern). Everything is rendered with text nodes.
 import { excerptSegments, hasCjk, mergeRanked, normalizeQuery, phraseQuery } from '../query.ts';
-import { expandQuery } from '../../lib/content/glossary.ts';
+import { searchQueries } from '../../lib/content/glossary.ts';
 import SYNONYMS from '../synonyms.json';
 import {
   loadPagefind,
@@ -120,6 +120,8 @@ export function mountSearch(panel: HTMLElement): void {
     // the reader moved to stays chosen when it is still there.
     const chosen = options()[active]?.getAttribute('href');
     clearResults();
+    // Which query the list answers: the status text alone cannot tell one query's results from the next one's.
+    list.dataset.query = query;
     const counts: Record<string, number> = {};
     for (const item of items) for (const tag of item.filters?.tag ?? []) counts[tag] = (counts[tag] ?? 0) + 1;
     renderChips(counts);
@@ -182,14 +184,12 @@ export function mountSearch(panel: HTMLElement): void {
     return mergeRanked(phrase?.results ?? [], plain?.results ?? []);
   }
 
-  /** The query's own results first, then those of its glossary synonyms (ReLU ⇄ 线性整流函数 ⇄ rectified linear unit). */
+  /** Results of the query and of its glossary synonyms (ReLU ⇄ 线性整流函数 ⇄ rectified linear unit), in searchQueries order. */
   async function search(pagefind: Pagefind, query: string) {
     const filters: Record<string, unknown> = {};
     if (!both.checked) filters.language = lang;
     if (selectedTags.size > 0) filters.tag = { any: [...selectedTags] };
-    const lists = await Promise.all(
-      [query, ...expandQuery(query, SYNONYMS, lang)].map((q) => searchOne(pagefind, q, filters)),
-    );
+    const lists = await Promise.all(searchQueries(query, SYNONYMS, lang).map((q) => searchOne(pagefind, q, filters)));
     const seen = new Set<string>();
     return lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
   }

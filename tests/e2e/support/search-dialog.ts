@@ -27,3 +27,11 @@ export async function openSearchByKeyboard(page: Page, key = '/'): Promise<Locat
   await dialog.getByTestId('search-input').fill('');
   return dialog;
 }
+
+/**
+ * Waits until the dialog's results answer `query` (as typed; the tests' queries need no normalizing). The status
+ * line is no witness: after a second query it still reads "found" for the first one until the new results arrive.
+ */
+export async function waitForResults(dialog: Locator, query: string, timeout = 10_000): Promise<void> {
+  await expect.poll(() => dialog.getByTestId('search-results').getAttribute('data-query'), { timeout }).toBe(query);
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderGlossary } from '../../../scripts/glossary.ts';
-import { expandQuery, namesOf, synonymSets, type Glossary } from '../../../src/lib/content/glossary.ts';
+import { expandQuery, namesOf, searchQueries, synonymSets, type Glossary } from '../../../src/lib/content/glossary.ts';
 
 const glossary = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Glossary;
 const sets = synonymSets(glossary);
@@ -40,5 +40,22 @@ describe('expandQuery', () => {
     const relu = glossary.groups.flatMap((g) => g.terms).find((t) => t.term === 'ReLU')!;
     const names = namesOf(relu);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('searchQueries', () => {
+  it('searches the English names first for a Chinese query on the English site', () => {
+    const queries = searchQueries('激活函数', sets, 'en');
+    expect(queries.at(-1)).toBe('激活函数');
+    expect(queries.slice(0, -1)).toContain('activation function');
+  });
+  it('keeps the reader’s own words first otherwise', () => {
+    expect(searchQueries('activation function', sets, 'en')[0]).toBe('activation function');
+    expect(searchQueries('ReLU', sets, 'zh')[0]).toBe('ReLU');
+    expect(searchQueries('激活函数', sets, 'zh')[0]).toBe('激活函数');
+  });
+  it('is the query alone when it names no term, in any script', () => {
+    expect(searchQueries('banana', sets, 'en')).toEqual(['banana']);
+    expect(searchQueries('香蕉', sets, 'en')).toEqual(['香蕉']);
   });
 });
