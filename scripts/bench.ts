@@ -2,6 +2,7 @@
 //   npm run bench                 every section but the standalone ones, against a fresh build in a temporary folder
 //   npm run bench -- widgets      only the named sections
 //   npm run bench -- peers --n 200,2000   the slow comparison with Starlight and VitePress (builds its own corpus)
+//   npm run bench -- dev --n 2000         the writing loop: astro dev's start and an edit served, beside Starlight
 //   BENCH_DIST=/tmp/x-dist npm run bench   reuse a build instead of building
 // A section is a module in scripts/bench/ exporting a `BenchSection`; add it to SECTIONS below.
 import { spawnSync } from 'node:child_process';
@@ -14,8 +15,9 @@ import { playgroundBench } from './bench/playground.ts';
 import { searchBench } from './bench/search.ts';
 import { offlineBench } from './bench/offline.ts';
 import { peersBench } from './bench/peers.ts';
+import { devBench } from './bench/dev.ts';
 
-const SECTIONS: BenchSection[] = [widgetsBench, playgroundBench, searchBench, offlineBench, peersBench];
+const SECTIONS: BenchSection[] = [widgetsBench, playgroundBench, searchBench, offlineBench, peersBench, devBench];
 
 // Section names; not options, nor an option's value (`--n 200`).
 const args = process.argv.slice(2);

@@ -1,11 +1,12 @@
 // The report of `npm run bench -- peers` (scripts/bench/peers.ts): the stored results as tables, the goals of
 // issue 8 checked, bench/RESULTS.md and the chart. Pure formatting of what the runs measured, plus the machine.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { groupedBarChart, type ChartPanel } from './chart.ts';
 import { verdict } from './section.ts';
+import { devGoals, devRows, type DevResult, type DevToolId } from './dev-report.ts';
 
 export type ToolId = 'site' | 'bare' | 'floor' | 'starlight' | 'vitepress';
 export const TOOL_IDS: readonly ToolId[] = ['site', 'bare', 'floor', 'starlight', 'vitepress'];
@@ -48,9 +49,21 @@ export interface Stored {
   machine: Record<string, string>;
   versions: Record<string, string>;
   runs: Record<string, Partial<Record<ToolId, ToolResult>>>;
+  /** `npm run bench -- dev`, by N. */
+  dev?: Record<string, Partial<Record<DevToolId, DevResult>>>;
 }
 
 export const ROOT = resolve('.');
+export const RESULTS_JSON = 'bench/peers.json';
+export const RESULTS_MD = 'bench/RESULTS.md';
+
+/** What earlier runs measured (bench/peers.json), to which a run adds its own. */
+export function loadStored(): Stored {
+  return existsSync(RESULTS_JSON)
+    ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Stored)
+    : { machine: {}, versions: {}, runs: {} };
+}
+
 export const PEERS = { starlight: 'bench/peers/starlight', vitepress: 'bench/peers/vitepress' } as const;
 
 /** Goals from issues 8 and 18 (at N=2000): issue 18 measures the build against the bare floor, and asks more of a rebuild. */
@@ -259,6 +272,20 @@ export function resultsMarkdown(stored: Stored): string {
     const goalRows = goals(n, stored);
     if (goalRows.length > 0)
       lines.push(`The issue's goals (stated for N = 2000), checked at N = ${n}:`, '', markdownTable(goalRows), '');
+  }
+  for (const [n, results] of Object.entries(stored.dev ?? {})) {
+    const dates = [...new Set(Object.values(results).map((r) => r.date))].join(', ');
+    lines.push(
+      `## Writing loop: \`astro dev\` at N = ${n} notes`,
+      '',
+      `Measured ${dates} by \`npm run bench -- dev --n ${n}\` (\`scripts/bench/dev.ts\`): a note page requested after a`,
+      'cold start (caches emptied) and a warm restart, and an edit to its file until the page shows it.',
+      '',
+      markdownTable(devRows(results)),
+      '',
+    );
+    const goalRows = devGoals(Number(n), results);
+    if (goalRows.length > 0) lines.push("The issue's goals:", '', markdownTable(goalRows), '');
   }
   lines.push(
     '## What is measured',

@@ -26,14 +26,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openBrowser } from '../../tests/e2e/support/browser.ts';
 import { ensureInstalled } from './local-install.ts';
 import { serveStatic } from '../../tests/e2e/support/server.ts';
-import { generateCorpus, registryTags, writePeerCorpus, writeSiteCorpus, type CorpusNote } from './corpus.ts';
+import { writeBenchCorpus, writePeerCorpus, type CorpusNote } from './corpus.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
-import { median, table, type BenchSection } from './section.ts';
+import { median, option, table, type BenchSection } from './section.ts';
 import { astroCacheDir, BUILD_CACHE_DIR } from '../../src/pipeline/build-cache.ts';
 
 import {
@@ -44,31 +44,21 @@ import {
   mib,
   PEERS,
   resultsMarkdown,
-  ROOT,
+  loadStored,
+  RESULTS_JSON,
+  RESULTS_MD,
   rows,
   seconds,
   TOOL_IDS,
   versions,
-  type Stored,
   type ToolId,
   type ToolResult,
 } from './peers-report.ts';
 
 export type { ToolId, ToolResult } from './peers-report.ts';
 
-const RESULTS_JSON = 'bench/peers.json';
-const RESULTS_MD = 'bench/RESULTS.md';
 const CHART = 'bench/chart.svg';
 const WORK = join(tmpdir(), 'dln-bench-peers');
-
-/** `--name value` or `--name=value` from the command line, split at commas. */
-function option(name: string): string[] | undefined {
-  const args = process.argv.slice(2);
-  const index = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (index < 0) return undefined;
-  const value = args[index]!.includes('=') ? args[index]!.split('=')[1]! : (args[index + 1] ?? '');
-  return value.split(',').filter(Boolean);
-}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -267,15 +257,10 @@ export const peersBench: BenchSection = {
     if (wrong.length > 0)
       throw new Error(`peers: unknown --n or --tools value ${wrong.join(', ')} (tools: ${TOOL_IDS.join(', ')}).`);
     mkdirSync(WORK, { recursive: true });
-    const stored: Stored = existsSync(RESULTS_JSON)
-      ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Stored)
-      : { machine: {}, versions: {}, runs: {} };
+    const stored = loadStored();
     const printed: string[] = [];
     for (const n of ns) {
-      const notes = generateCorpus(n, registryTags());
-      // Inside the project: Astro renders Markdown only from within its root.
-      const corpus = relative(ROOT, join(ROOT, 'tests', '.tmp', `bench-corpus-${n}`));
-      writeSiteCorpus(corpus, notes);
+      const { notes, corpus } = writeBenchCorpus(n);
       const results: Partial<Record<ToolId, ToolResult>> = { ...stored.runs[n] };
       const save = () => {
         stored.runs[n] = results;

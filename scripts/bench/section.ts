@@ -37,3 +37,12 @@ export function median(values: number[]): number {
 
 /** "✓" or "✗ over" for a goal. */
 export const verdict = (ok: boolean) => (ok ? '✓' : '✗ missed');
+
+/** `--name value` or `--name=value` from the command line, split at commas. */
+export function option(name: string): string[] | undefined {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (index < 0) return undefined;
+  const value = args[index]!.includes('=') ? args[index]!.split('=')[1]! : (args[index + 1] ?? '');
+  return value.split(',').filter(Boolean);
+}
