@@ -18,7 +18,15 @@ export const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 const RENDER_ON_REQUEST = import.meta.env.DEV;
 
 const notes = defineCollection({
-  loader: htmlOnDisk(strictGlob({ pattern: '{zh,en}/*.{md,mdx}', base: NOTES_DIR, deferRender: RENDER_ON_REQUEST })),
+  loader: htmlOnDisk(
+    strictGlob({
+      pattern: '{zh,en}/*.{md,mdx}',
+      base: NOTES_DIR,
+      deferRender: RENDER_ON_REQUEST,
+      // Read from the file where needed (note-source.ts): kept in the store, the sources were 95 % of it.
+      retainBody: false,
+    }),
+  ),
   schema: noteSchema(TAG_IDS),
 });
 

@@ -9,6 +9,7 @@ import { groupBySection, type Section } from '../../lib/content/sections.ts';
 import { backlinks, linkedSlugs, topologicalOrder, type Edge } from '../../lib/content/graph.ts';
 import { SECTIONS } from './registry.ts';
 import { SITE_ENVIRONMENT } from '../../site.config.ts';
+import { noteSource } from './note-source.ts';
 
 export interface Note {
   entry: CollectionEntry<'notes'>;
@@ -123,7 +124,7 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
     map = notesIn(lang).then((ordered) => {
       const bySlug = new Map<string, Note>(ordered.map((n) => [n.slug, n]));
       const position = new Map<string, number>(ordered.map((n, i) => [n.slug, i]));
-      const links = backlinks(new Map(ordered.map((n) => [n.slug, linkedSlugs(n.entry.body ?? '')])));
+      const links = backlinks(new Map(ordered.map((n) => [n.slug, linkedSlugs(noteSource(n.entry))])));
       return new Map(
         [...links].map(([slug, sources]) => [
           slug,

@@ -9,6 +9,7 @@ import { prefixTermIds } from '../../lib/content/glossary-terms.ts';
 import { quizSources } from '../../lib/study/quiz-source.ts';
 import { markdownProcessor, shikiConfig } from '../render/processor.ts';
 import { notesIn, type Note } from './notes.ts';
+import { noteSource } from './note-source.ts';
 
 export interface NoteQuestions {
   note: Note;
@@ -43,7 +44,7 @@ export function questionsIn(lang: Lang): Promise<NoteQuestions[]> {
     questions = notesIn(lang).then(async (notes) => {
       const found: NoteQuestions[] = [];
       for (const note of notes) {
-        const sources = quizSources(note.entry.body ?? '', note.entry.filePath?.endsWith('.mdx') ?? false);
+        const sources = quizSources(noteSource(note.entry), note.entry.filePath?.endsWith('.mdx') ?? false);
         if (sources.length > 0) found.push(await render(note, sources));
       }
       return found;

@@ -5,6 +5,7 @@ import type { APIContext } from 'astro';
 import { LANGS } from '../../../lib/content/lang.ts';
 import { extractPreview } from '../../../lib/content/previews.ts';
 import { noteDigest, notesIn, type Note } from '../../../pipeline/content/notes.ts';
+import { noteSource } from '../../../pipeline/content/note-source.ts';
 
 export async function getStaticPaths() {
   const perLang = await Promise.all(LANGS.map(async (lang) => ({ lang, notes: await notesIn(lang) })));
@@ -19,6 +20,6 @@ export async function getStaticPaths() {
 
 export function GET(context: APIContext) {
   const { note } = context.props as { note: Note };
-  const preview = extractPreview(note.entry.body ?? '', { title: note.title, description: note.description });
+  const preview = extractPreview(noteSource(note.entry), { title: note.title, description: note.description });
   return new Response(JSON.stringify(preview), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
