@@ -12,7 +12,7 @@ export const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 /**
  * `astro dev` renders a note when its page is requested, not all of them before the first page: at 2,000 notes
  * rendering them all took over a minute of a cold start. The pages need nothing of other notes but their
- * frontmatter and Markdown source (sidebar, backlinks), which the store keeps either way. A build renders every
+ * frontmatter (in the store) and Markdown source (read from the file: sidebar, backlinks). A build renders every
  * note up front, where strictGlob turns a render error into a failed build.
  */
 const RENDER_ON_REQUEST = import.meta.env.DEV;

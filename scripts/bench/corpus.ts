@@ -5,7 +5,7 @@
 // text only (no math, no code): that is the page the "JS and CSS a text note loads" figure is taken on.
 // Formulas use plain ASCII TeX that KaTeX (strict) and MathJax both accept.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { deriveSeed, mulberry32, type Random } from '../../src/lib/nn/random.ts';
 
 export type CorpusLang = 'zh' | 'en';
@@ -395,15 +395,4 @@ export function writePeerCorpus(
     const front = `---\ntitle: ${JSON.stringify(n.title)}\ndescription: ${JSON.stringify(n.description)}\n---\n\n`;
     writeFileSync(join(dir, n.lang === 'zh' ? 'notes' : 'en/notes', `${n.slug}.md`), front + body);
   }
-}
-
-/**
- * Writes the benchmark's corpus of `n` notes in the site's layout, inside the project (Astro renders Markdown only
- * from within its root), and returns it with its folder.
- */
-export function writeBenchCorpus(n: number): { notes: CorpusNote[]; corpus: string } {
-  const notes = generateCorpus(n, registryTags());
-  const corpus = relative('.', resolve('tests', '.tmp', `bench-corpus-${n}`));
-  writeSiteCorpus(corpus, notes);
-  return { notes, corpus };
 }

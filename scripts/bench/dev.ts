@@ -7,13 +7,14 @@
 //                median of three edits; the file is restored afterwards).
 // Not part of a plain `npm run bench`: at N=2000 it takes several minutes. Results accumulate by N under `dev` in
 // bench/peers.json; bench/RESULTS.md is written from it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { astroCacheDir, BUILD_CACHE_DIR } from '../../src/pipeline/build-cache.ts';
-import { writeBenchCorpus, writePeerCorpus, type CorpusNote } from './corpus.ts';
+import { writePeerCorpus, type CorpusNote } from './corpus.ts';
+import { writeBenchCorpus } from './bench-corpus.ts';
 import { ensureInstalled } from './local-install.ts';
+import { startDevServer, waitForPage, type DevServer } from '../../tests/integration/support/dev-server.ts';
 import { devGoals, devRows, type DevResult, type DevToolId } from './dev-report.ts';
 import { loadStored, machine, PEERS, RESULTS_JSON, RESULTS_MD, resultsMarkdown, versions } from './peers-report.ts';
 import { median, option, table, type BenchSection } from './section.ts';
@@ -23,62 +24,10 @@ const PORT = 4390;
 /** The dev server's output folder setting (no build happens): it keys the site's Astro cache, as in a build. */
 const DEV_OUT_DIR = './dist';
 
-interface Server {
-  child: ChildProcess;
-  output: () => string;
-}
-
-const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', BROWSER: 'none' };
-
-/** Starts a tool's dev server in a process group of its own, so that stopping it stops its workers too. */
-function startServer(tool: DevToolId, corpus: string): Server {
-  const astro = 'node_modules/astro/bin/astro.mjs';
-  const args = [astro, 'dev', '--port', String(PORT), '--host', '127.0.0.1'];
-  const child =
-    tool === 'site'
-      ? spawn(process.execPath, args, { env: { ...ENV, NOTES_DIR: corpus }, detached: true })
-      : spawn(process.execPath, args, { cwd: PEERS.starlight, env: ENV, detached: true });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return { child, output: () => output };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const closed = new Promise((resolve) => server.child.once('close', resolve));
-  process.kill(-server.child.pid!, 'SIGTERM');
-  const killed = setTimeout(() => process.kill(-server.child.pid!, 'SIGKILL'), 10_000);
-  await closed;
-  clearTimeout(killed);
-}
-
-/**
- * Milliseconds from `since` until the page answers 200 with `text` in it. Requests one at a time: a dev server
- * renders on request, and a second request in flight would only queue behind the first.
- */
-async function servedWith(
-  server: Server,
-  url: string,
-  text: string,
-  since: number,
-  timeoutMs: number,
-): Promise<number> {
-  for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`the dev server exited:\n${server.output()}`);
-    if (performance.now() - since > timeoutMs)
-      throw new Error(`${url} did not show "${text}" within ${timeoutMs / 1000} s:\n${server.output()}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-      if (response.ok && (await response.text()).includes(text)) return performance.now() - since;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The tool's dev server on the corpus, environment as in a contributor's shell (see startDevServer). */
+function startServer(tool: DevToolId, corpus: string): DevServer {
+  const env = { BROWSER: 'none', ...(tool === 'site' ? { NOTES_DIR: corpus } : {}) };
+  return startDevServer({ port: PORT, env, ...(tool === 'starlight' ? { cwd: PEERS.starlight } : {}) });
 }
 
 function emptyCaches(tool: DevToolId, corpus: string): void {
@@ -91,7 +40,7 @@ function emptyCaches(tool: DevToolId, corpus: string): void {
 
 async function measure(tool: DevToolId, n: number, corpus: string, notes: readonly CorpusNote[]): Promise<DevResult> {
   const note = notes.find((x) => x.lang === 'zh' && !x.textOnly) ?? notes[0]!;
-  const url = `http://127.0.0.1:${PORT}/notes/${note.slug}/`;
+  const path = `/notes/${note.slug}/`;
   const file =
     tool === 'site'
       ? join(corpus, 'zh', `${note.slug}.md`)
@@ -103,7 +52,7 @@ async function measure(tool: DevToolId, n: number, corpus: string, notes: readon
   emptyCaches(tool, corpus);
   let server = startServer(tool, corpus);
   try {
-    const coldStartMs = await servedWith(server, url, note.title, performance.now(), timeoutMs);
+    const coldStartMs = await waitForPage(server, path, { contains: note.title, timeoutMs });
     const edits: number[] = [];
     for (let i = 1; i <= 3; i++) {
       const marker = `开发服务器改动${i}号${Date.now()}`;
@@ -111,12 +60,12 @@ async function measure(tool: DevToolId, n: number, corpus: string, notes: readon
       await new Promise((resolve) => setTimeout(resolve, 500));
       const since = performance.now();
       appendFileSync(file, `\n\n${marker}\n`);
-      edits.push(await servedWith(server, url, marker, since, 60_000));
+      edits.push(await waitForPage(server, path, { contains: marker, since, timeoutMs: 60_000 }));
     }
     writeFileSync(file, original);
-    await stopServer(server);
+    await server.stop();
     server = startServer(tool, corpus);
-    const warmStartMs = await servedWith(server, url, note.title, performance.now(), timeoutMs);
+    const warmStartMs = await waitForPage(server, path, { contains: note.title, timeoutMs });
     return {
       date: new Date().toISOString().slice(0, 10),
       loadAtStart,
@@ -127,7 +76,7 @@ async function measure(tool: DevToolId, n: number, corpus: string, notes: readon
     };
   } finally {
     writeFileSync(file, original);
-    await stopServer(server);
+    await server.stop();
   }
 }
 
