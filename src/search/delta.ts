@@ -8,6 +8,16 @@ export interface SearchBase {
   pagefind: string;
   /** Every built page (`notes/x/index.html`): the digest of its HTML and, if Pagefind indexed it, its fragment id. */
   pages: Record<string, { digest: string; id?: string | undefined }>;
+  /** The full index's further shards (src/search/shards.ts); absent in a base of one bundle. */
+  shards?: SearchShard[];
+}
+
+/** A bundle of the full index besides the main one, for a site too large for one Pagefind run. */
+export interface SearchShard {
+  /** Its folder relative to the main index (`shard-1/`). */
+  index: string;
+  /** The Pagefind languages it has an index for. */
+  languages: string[];
 }
 
 /** `pagefind/delta.json`, read by the search before its first query. */
@@ -18,6 +28,8 @@ export interface SearchDelta {
   languages: string[];
   /** Fragment ids of the base whose page changed or is gone: their results are dropped. */
   superseded: string[];
+  /** The full index's further shards, merged into the search before the delta. */
+  shards?: SearchShard[];
 }
 
 export type SearchUpdate =
@@ -66,25 +78,42 @@ export function currentResults<T extends { id: string }>(results: readonly T[], 
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+/** The languages whose queries Pagefind cuts into words with `Intl.Segmenter` (its `needsWordSegmentation`). */
+const SEGMENTED = new Set(['zh', 'ja', 'th']);
+
 /**
- * The words of a query that Pagefind matches one by one and that can be checked on their own: Latin words. A run of
- * Chinese is segmented into words by Pagefind itself, so it is left as Pagefind matched it.
+ * The words of a query that Pagefind matches one by one, so that each can be checked on its own: the Latin words,
+ * and the words of a run of Chinese as Pagefind cuts them for an index in `language` (`示例笔记` → 示例, 笔记; in
+ * an index whose language Pagefind does not segment, the run is one word).
  */
-export function separateWords(query: string): string[] {
-  return [...new Set(query.split(/[\s"]+/).filter((word) => word.length > 0 && !CJK.test(word)))];
+export function separateWords(query: string, language = 'zh-cn'): string[] {
+  const segmented = SEGMENTED.has(language.split('-')[0]!.toLowerCase());
+  const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+  const words = query.split(/[\s"]+/).flatMap((word) => {
+    if (!segmented || !CJK.test(word)) return word.length > 0 ? [word] : [];
+    return [...segmenter.segment(word)].filter((part) => part.isWordLike).map((part) => part.segment);
+  });
+  return [...new Set(words)];
 }
 
 /**
- * Pagefind matches a word exactly where its index holds the word, and by prefix ("revis" → revision, revisit)
- * only where it does not. Base and delta are two indexes: a word that only an edited page holds is exact in the
- * delta but missing from the base, which then adds pages by prefix that one full index would not. Given, for each
- * word of the query, the ids of the pages that hold it exactly (anywhere), this keeps what one index would give:
- * for every word held exactly somewhere, only pages that hold it exactly.
+ * Pagefind matches a word exactly where its index holds the word, by prefix ("revis" → revision, revisit) where it
+ * does not, and leaves out a word that matches neither way. A search of several indexes (the full index's shards,
+ * the delta) is a search of each: a word that only some hold is exact there, but elsewhere it adds pages by prefix,
+ * or drops out of the query and lets pages through on the other words, which one full index would not. Given, for each
+ * word of the query, the ids of the pages that hold it exactly (anywhere), this keeps what one index per language
+ * would give: for every word held exactly by a page of a result's language, only results that hold it exactly.
+ * (Pagefind keeps an index per language, each searched on its own; an id names its language: `zh-cn_01bbf0b`.)
  */
 export function asOneIndex<T extends { id: string }>(
   results: readonly T[],
   exactPagesByWord: ReadonlyArray<ReadonlySet<string>>,
 ): T[] {
-  const held = exactPagesByWord.filter((pages) => pages.size > 0);
-  return results.filter((result) => held.every((pages) => pages.has(result.id)));
+  const languageOf = (id: string) => id.slice(0, id.lastIndexOf('_') + 1);
+  return results.filter((result) => {
+    const language = languageOf(result.id);
+    return exactPagesByWord.every(
+      (pages) => pages.has(result.id) || ![...pages].some((id) => languageOf(id) === language),
+    );
+  });
 }

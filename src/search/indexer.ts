@@ -7,13 +7,15 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
-import type { BuiltPage } from '../pipeline/postbuild/built-pages.ts';
-import { planSearchUpdate, type SearchBase, type SearchDelta } from './delta.ts';
+import { listBuiltFiles, type BuiltPage } from '../pipeline/postbuild/built-pages.ts';
+import { planSearchUpdate, type SearchBase, type SearchDelta, type SearchShard } from './delta.ts';
+import { DEFAULT_SHARD_BYTES, planShards, searchablePages } from './shards.ts';
 
 export interface SearchIndexSummary {
   errors: string[];
@@ -21,6 +23,8 @@ export interface SearchIndexSummary {
   languages: Record<string, number>;
   /** How the index was made: all pages, or the last full index plus the pages changed since. */
   kind: 'full' | 'delta';
+  /** The bundles of a full index made in shards (src/search/shards.ts) after the first, `pagefind/shard-1/`… */
+  shards: SearchShard[];
 }
 
 // KaTeX's rendered HTML and MathML are excluded because their glyph soup pollutes results.
@@ -36,8 +40,8 @@ const OPTIONS_KEY = JSON.stringify(PAGEFIND_OPTIONS);
  * grow past a few per cent of the site, the whole site is indexed again and becomes the new base.
  *
  * Call `start()` before the pages are read, feed it every page (`visit`, see src/pipeline/postbuild/built-pages.ts), then call
- * `write()`. With no kept index, `start()` indexes the whole site at once: Pagefind needs 4.7 GB at 10,000 notes,
- * and the page pass leaves this process at 2 GB, so the two must not overlap.
+ * `write()`. With no kept index, `start()` indexes the whole site before the page pass, so that Pagefind's memory
+ * and the page pass's are never held at once; a site too large for one Pagefind run is indexed in shards.
  */
 export function searchIndex(dir: string, cacheDir: string) {
   const base = readBase(cacheDir);
@@ -46,7 +50,7 @@ export function searchIndex(dir: string, cacheDir: string) {
   let full: SearchIndexSummary | undefined;
   return {
     async start(): Promise<void> {
-      if (!base) full = await indexAll(dir);
+      if (!base) full = await indexAll(dir, cacheDir);
     },
     visit(page: BuiltPage): void {
       pages.set(page.path, page.digest);
@@ -55,14 +59,15 @@ export function searchIndex(dir: string, cacheDir: string) {
     async write(): Promise<SearchIndexSummary> {
       if (full) return finishFull(full);
       const plan = base ? planSearchUpdate(base, pages) : { kind: 'full' as const };
-      if (plan.kind === 'full') return finishFull(await indexAll(dir));
+      if (plan.kind === 'full') return finishFull(await indexAll(dir, cacheDir));
       copyFolder(join(cacheDir, 'base'), join(dir, 'pagefind'));
+      const shards = base!.shards ?? [];
       if (plan.changed.length === 0) {
-        writeDelta(dir, { superseded: plan.superseded, languages: [] });
-        return { errors: [], languages: {}, kind: 'delta' };
+        writeDelta(dir, { superseded: plan.superseded, languages: [], shards });
+        return { errors: [], languages: {}, kind: 'delta', shards };
       }
       const { index, errors } = await createIndex(PAGEFIND_OPTIONS);
-      if (!index) return { errors, languages: {}, kind: 'delta' };
+      if (!index) return { errors, languages: {}, kind: 'delta', shards };
       const added = await Promise.all(
         plan.changed.map((path) => index.addHTMLFile({ sourcePath: path, content: changed.get(path)! })),
       );
@@ -78,11 +83,13 @@ export function searchIndex(dir: string, cacheDir: string) {
         index: 'delta/',
         languages: Object.keys(languages),
         superseded: plan.superseded.filter((id) => !stillValid.has(id)),
+        shards,
       });
       return {
         errors: [...added.flatMap((a) => a.errors), ...written.errors],
         languages,
         kind: 'delta',
+        shards,
       };
     },
   };
@@ -91,10 +98,16 @@ export function searchIndex(dir: string, cacheDir: string) {
   function finishFull(summary: SearchIndexSummary): SearchIndexSummary {
     if (summary.errors.length > 0) return summary;
     const out = join(dir, 'pagefind');
-    const ids = new Map([...fragmentUrls(out)].map(([id, url]) => [url, id]));
-    const record: SearchBase = { options: OPTIONS_KEY, pagefind: pagefindVersion(out), pages: {} };
+    const bundles = [out, ...summary.shards.map((shard) => join(out, shard.index))];
+    const ids = new Map(bundles.flatMap((bundle) => [...fragmentUrls(bundle)].map(([id, url]) => [url, id])));
+    const record: SearchBase = {
+      options: OPTIONS_KEY,
+      pagefind: pagefindVersion(out),
+      pages: {},
+      shards: summary.shards,
+    };
     for (const [path, pageDigest] of pages) record.pages[path] = { digest: pageDigest, id: ids.get(urlOf(path)) };
-    writeDelta(dir, { superseded: [], languages: [] });
+    writeDelta(dir, { superseded: [], languages: [], shards: summary.shards });
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
     copyFolder(out, join(cacheDir, 'base.new'));
@@ -104,14 +117,65 @@ export function searchIndex(dir: string, cacheDir: string) {
   }
 }
 
-/** Every page of the site, as Pagefind's `addDirectory` does it. */
-async function indexAll(dir: string): Promise<SearchIndexSummary> {
+/** How much HTML one Pagefind run may read; `SEARCH_SHARD_MIB` sets it (the tests shard a small site). */
+function shardBytes(): number {
+  const mib = Number(process.env.SEARCH_SHARD_MIB);
+  return mib > 0 ? mib * 1024 * 1024 : DEFAULT_SHARD_BYTES;
+}
+
+/**
+ * Every page of the site, as Pagefind's `addDirectory` does it: in one run, or for a site with more HTML than one
+ * run may read, in shards (src/search/shards.ts): the first into `pagefind/`, the others into `pagefind/shard-<n>/`.
+ * Each shard's run reads a folder of links to its pages (their paths, so their URLs, unchanged) and is closed
+ * before the next starts.
+ */
+async function indexAll(dir: string, cacheDir: string): Promise<SearchIndexSummary> {
+  const out = join(dir, 'pagefind');
+  const html = listBuiltFiles(dir).pages;
+  const maxBytes = shardBytes();
+  const total = html.reduce((sum, path) => sum + statSync(join(dir, path)).size, 0);
+  if (total <= maxBytes) return indexFolder(dir, out);
+  const plan = planShards(
+    searchablePages(html, (path) => readFileSync(join(dir, path))),
+    maxBytes,
+  );
+  if (plan.length === 1) return indexFolder(dir, out);
+  const summary: SearchIndexSummary = { errors: [], languages: {}, kind: 'full', shards: [] };
+  const links = join(cacheDir, 'shard-pages');
+  for (const [i, shard] of plan.entries()) {
+    rmSync(links, { recursive: true, force: true });
+    linkFiles(dir, links, shard);
+    const bundle = i === 0 ? out : join(out, `shard-${i}`);
+    const { errors, languages } = await indexFolder(links, bundle);
+    summary.errors.push(...errors);
+    for (const [language, count] of Object.entries(languages))
+      summary.languages[language] = (summary.languages[language] ?? 0) + count;
+    if (i > 0) {
+      removeUnusedBundleFiles(bundle);
+      summary.shards.push({ index: `shard-${i}/`, languages: Object.keys(languages) });
+    }
+  }
+  rmSync(links, { recursive: true, force: true });
+  return summary;
+}
+
+/** One Pagefind run over a folder's pages into `bundle`. */
+async function indexFolder(folder: string, bundle: string): Promise<SearchIndexSummary> {
   const { index, errors } = await createIndex(PAGEFIND_OPTIONS);
-  if (!index) return { errors, languages: {}, kind: 'full' };
-  const added = await index.addDirectory({ path: dir });
-  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+  if (!index) return { errors, languages: {}, kind: 'full', shards: [] };
+  const added = await index.addDirectory({ path: folder });
+  const written = await index.writeFiles({ outputPath: bundle });
   await close();
-  return { errors: [...added.errors, ...written.errors], languages: languagesOf(join(dir, 'pagefind')), kind: 'full' };
+  return { errors: [...added.errors, ...written.errors], languages: languagesOf(bundle), kind: 'full', shards: [] };
+}
+
+/** Links (or copies) the files `paths` of `from` into `to` at the same relative paths. */
+function linkFiles(from: string, to: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    const target = join(to, path);
+    mkdirSync(dirname(target), { recursive: true });
+    linkOrCopy(join(from, path), target);
+  }
 }
 
 /** The last full index's record, if it was made by this Pagefind with these options and its files are there. */
@@ -163,7 +227,8 @@ function fragmentUrls(bundle: string): Map<string, string> {
 function writeDelta(dir: string, delta: SearchDelta): void {
   const file = join(dir, 'pagefind', 'delta.json');
   rmSync(file, { force: true }); // it may be a hard link into the kept index (see copyFolder)
-  writeFileSync(file, JSON.stringify(delta));
+  const { shards, ...rest } = delta;
+  writeFileSync(file, JSON.stringify(shards && shards.length > 0 ? delta : rest));
 }
 
 /** A delta is only ever merged into the main index: its own copy of Pagefind's scripts and UI is never loaded. */
@@ -180,12 +245,14 @@ function copyFolder(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [join(from, entry.name), join(to, entry.name)];
     if (entry.isDirectory()) copyFolder(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target); // another file system
-      }
-    }
+    else linkOrCopy(source, target);
+  }
+}
+
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target); // another file system
   }
 }

@@ -319,8 +319,8 @@ describe('a warm rebuild gives what a cold build of the same sources gives', () 
         expect(precacheManifest(warmSite)).toEqual(precacheManifest(coldSite));
         if (edit.queries.length > 0) {
           const [fromWarm, fromCold] = [
-            await searchSite(warmSite, edit.queries, browser),
-            await searchSite(coldSite, edit.queries, browser),
+            await searchSite(warmSite, edit.queries, { session: browser }),
+            await searchSite(coldSite, edit.queries, { session: browser }),
           ];
           expect(fromWarm).toEqual(fromCold);
         }

@@ -103,7 +103,8 @@ const search: PostBuildPass = {
         const counts = Object.entries(written.languages)
           .map(([lang, n]) => `${n} ${lang}`)
           .join(', ');
-        if (written.kind === 'full') return `search index: ${counts} pages`;
+        const shards = written.shards.length > 0 ? `, in ${written.shards.length + 1} shards` : '';
+        if (written.kind === 'full') return `search index: ${counts} pages${shards}`;
         return counts
           ? `search index: the last full index, plus ${counts} pages changed since`
           : 'search index: the last full index (no page changed since)';

@@ -25,17 +25,17 @@ export const DEFAULT_PRECACHE_BUDGET = 20 * 1024 * 1024;
 export const MAX_PRECACHED_FILE = 5 * 1024 * 1024;
 
 // Built assets (content-hashed), KaTeX's CSS and fonts; Pagefind's runtime, WebAssembly, entry, metadata and
-// filters (the language filter applies to every query; a few bytes per page), also those of the index of pages
-// changed since the last full one (src/search/indexer.ts), and the list of what it replaces; the home
+// filters (the language filter applies to every query; a few bytes per page), also those of the full index's
+// other shards and of the index of pages changed since it (src/search/indexer.ts), and the list of both; the home
 // pages, offline and 404 pages, the manifest and icons.
 const SHELL: readonly RegExp[] = [
   /^_astro\//,
   /^vendor\//,
   /^pagefind\/pagefind(?:-worker)?\.js$/,
-  /^pagefind\/(?:delta\/)?pagefind-entry\.json$/,
-  /^pagefind\/(?:delta\/)?wasm\.[^/]+\.pagefind$/,
-  /^pagefind\/(?:delta\/)?pagefind\.[^/]+\.pf_meta$/,
-  /^pagefind\/(?:delta\/)?filter\/[^/]+\.pf_filter$/,
+  /^pagefind\/(?:delta\/|shard-\d+\/)?pagefind-entry\.json$/,
+  /^pagefind\/(?:delta\/|shard-\d+\/)?wasm\.[^/]+\.pagefind$/,
+  /^pagefind\/(?:delta\/|shard-\d+\/)?pagefind\.[^/]+\.pf_meta$/,
+  /^pagefind\/(?:delta\/|shard-\d+\/)?filter\/[^/]+\.pf_filter$/,
   /^pagefind\/delta\.json$/,
   /^(?:en\/)?index\.html$/,
   /^(?:en\/)?offline\/index\.html$/,
@@ -48,7 +48,7 @@ const SHELL: readonly RegExp[] = [
 /** The role of a built file, from its path (see {@link FileRole}). */
 export function fileRole(url: string): FileRole {
   if (SHELL.some((pattern) => pattern.test(url))) return 'shell';
-  if (/^pagefind\/(?:delta\/)?(?:index|fragment)\//.test(url)) return 'search';
+  if (/^pagefind\/(?:delta\/|shard-\d+\/)?(?:index|fragment)\//.test(url)) return 'search';
   if (/^(?:en\/)?notes\/[^/]+\/index\.html$/.test(url)) return 'note';
   return 'other';
 }

@@ -38,7 +38,7 @@ export function pagefindBase(): string {
 }
 
 let loading: Promise<Pagefind> | undefined;
-/** The index of pages changed since the last full index (see src/search/delta.ts), once loaded. */
+/** The full index's other shards and the index of pages changed since it (see src/search/delta.ts), once loaded. */
 let delta: SearchDelta = { languages: [], superseded: [] };
 
 export function loadPagefind(): Promise<Pagefind> {
@@ -57,7 +57,7 @@ export function loadPagefind(): Promise<Pagefind> {
       await pagefind.init();
     }
     delta = await (deltaRead ?? readDelta());
-    await mergeDelta(pagefind, document.documentElement.lang.toLowerCase());
+    await mergeRest(pagefind, document.documentElement.lang.toLowerCase());
     const superseded = new Set(delta.superseded);
     return {
       ...pagefind,
@@ -65,7 +65,8 @@ export function loadPagefind(): Promise<Pagefind> {
         const found = await pagefind.search(term, options);
         if (!found) return found;
         const results = currentResults(found.results, superseded);
-        if (delta.index === undefined) return { ...found, results };
+        // One bundle answers as one index; several must be made to (see asOneIndex).
+        if (delta.index === undefined && !delta.shards?.length) return { ...found, results };
         return { ...found, results: asOneIndex(results, await exactPages(pagefind, term, options)) };
       },
     };
@@ -76,13 +77,13 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** For each separate word of `term`, the pages of base and delta that hold it exactly (a quoted search). */
+/** For each separate word of `term`, the pages of every bundle that hold it exactly (a quoted search). */
 async function exactPages(
   pagefind: Pagefind,
   term: string,
   options: Parameters<Pagefind['search']>[1],
 ): Promise<Array<Set<string>>> {
-  const words = separateWords(term);
+  const words = separateWords(term, document.documentElement.lang);
   const found = await Promise.all(words.map((word) => pagefind.search(`"${word}"`, options)));
   return found.map((exact) => new Set(exact?.results.map((result) => result.id) ?? []));
 }
@@ -98,9 +99,12 @@ async function readDelta(): Promise<SearchDelta> {
   return { languages: [], superseded: [] };
 }
 
-async function mergeDelta(pagefind: Pagefind, language: string): Promise<void> {
-  if (delta.index === undefined || !delta.languages.includes(language)) return;
-  await pagefind.mergeIndex(new URL(delta.index, new URL(pagefindBase(), location.href)).href, { language });
+/** The rest of a language's index after the main bundle: the full index's other shards, then the delta. */
+async function mergeRest(pagefind: Pagefind, language: string): Promise<void> {
+  const changed = delta.index === undefined ? [] : [{ index: delta.index, languages: delta.languages }];
+  const bundles = [...(delta.shards ?? []), ...changed].filter((bundle) => bundle.languages.includes(language));
+  const base = new URL(pagefindBase(), location.href);
+  await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(new URL(bundle.index, base).href, { language })));
 }
 
 const merged = new Set<string>();
@@ -110,7 +114,7 @@ export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'
   if (merged.has(language)) return;
   // An absolute URL: Pagefind skips a merge whose path looks like its primary index.
   await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, { language });
-  await mergeDelta(pagefind, language);
+  await mergeRest(pagefind, language);
   merged.add(language);
 }
 

@@ -68,9 +68,14 @@ describe('currentResults', () => {
 });
 
 describe('separateWords', () => {
-  it('lists the Latin words of a query once, without quotes, leaving runs of Chinese to Pagefind', () => {
-    expect(separateWords(' "gradient  descent" gradient 梯度下降 ReLU ')).toEqual(['gradient', 'descent', 'ReLU']);
-    expect(separateWords('神经网络')).toEqual([]);
+  it('lists the words of a query once, without quotes, a run of Chinese cut into words as Pagefind cuts it', () => {
+    expect(separateWords(' "gradient  descent" gradient ReLU ')).toEqual(['gradient', 'descent', 'ReLU']);
+    expect(separateWords('示例笔记')).toEqual(['示例', '笔记']);
+    expect(separateWords('神经网络 ReLU 神经网络', 'zh-CN')).toEqual(['神经', '网络', 'ReLU']);
+  });
+
+  it('keeps a run of Chinese whole for an index Pagefind does not segment', () => {
+    expect(separateWords('激活函数 ReLU', 'en')).toEqual(['激活函数', 'ReLU']);
   });
 });
 
@@ -89,5 +94,12 @@ describe('asOneIndex', () => {
   it('checks each word on its own: a page must hold exactly every word that some page holds exactly', () => {
     const exact = [new Set(['edited', 'prefix-a']), new Set<string>(), new Set(['prefix-a', 'prefix-b'])];
     expect(asOneIndex(results, exact)).toEqual([{ id: 'prefix-a' }]);
+  });
+
+  it('checks a result against the pages of its own language only, as Pagefind searches each language apart', () => {
+    const both = ['en_a', 'en_b', 'zh-cn_c', 'zh-cn_d'].map((id) => ({ id }));
+    // "only" is held exactly by an English page alone: the Chinese results stand as the Chinese index gave them.
+    expect(asOneIndex(both, [new Set(['en_a'])])).toEqual([{ id: 'en_a' }, { id: 'zh-cn_c' }, { id: 'zh-cn_d' }]);
+    expect(asOneIndex(both, [new Set(['en_a', 'zh-cn_d'])])).toEqual([{ id: 'en_a' }, { id: 'zh-cn_d' }]);
   });
 });
