@@ -17,7 +17,8 @@ import { rewriteHtmlUrls } from '../src/lib/text/html-urls.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const NAME = `deep-learning-notes-${pkg.version}`;
-const OUT = resolve('bundle');
+// BUNDLE_DIR: somewhere else than bundle/ (a test bundles a site of its own without touching the project's).
+const OUT = resolve(process.env.BUNDLE_DIR ?? 'bundle');
 const SITE = join(OUT, NAME);
 
 function walk(dir: string): string[] {

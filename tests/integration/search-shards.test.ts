@@ -2,13 +2,14 @@
 // browser. The fixtures are sharded here by a tiny size limit (SEARCH_SHARD_MIB): the search must find what the
 // same site indexed in one run finds, on both language sites, and a rebuild's delta must sit on top of the shards.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchDelta } from '../../src/search/delta.ts';
-import { openBrowser, type Session } from '../e2e/support/browser.ts';
-import { searchSite } from './support/site-search.ts';
+import { openBrowser, watchProblems, type Session } from '../e2e/support/browser.ts';
+import { searchResults, searchSite } from './support/site-search.ts';
 
 // Notes must live inside the project to render (see src/pipeline/content/strict-glob.ts).
 mkdirSync(join('tests', '.tmp'), { recursive: true });
@@ -110,4 +111,39 @@ describe('a full search index in shards', () => {
     expect(added).toEqual(['/notes/sample/']);
     expect(sample!.filter((path) => path === '/notes/sample/')).toHaveLength(1);
   }, 240_000);
+
+  it('searches the shards and the delta from the offline bundle, on file://', async () => {
+    const bundle = join(work, 'bundle');
+    const run = spawnSync(process.execPath, ['scripts/bundle.ts', '--from', sharded], {
+      env: { ...process.env, BUNDLE_DIR: bundle },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const root = join(
+      bundle,
+      readdirSync(bundle).find((name) => name.startsWith('deep-learning-notes-') && !name.endsWith('.zip'))!,
+    );
+    const page = await session.context.newPage();
+    const problems = watchProblems(page);
+    const found: string[][] = [];
+    const queries = ['只有中文', 'zorblatt', '示例笔记', 'English only'];
+    for (const [i, query] of queries.entries()) {
+      await page.goto(pathToFileURL(join(root, 'index.html')).href);
+      // The last one searches the English notes too: the other language's main index and shards, merged.
+      const paths = await searchResults(page, query, { both: i === queries.length - 1 });
+      // `/…/deep-learning-notes-0.1.0/notes/x/index.html` → `/notes/x/`, as on the web.
+      found.push(
+        paths.map((path) =>
+          decodeURIComponent(path)
+            .slice(root.length)
+            .replace(/index\.html$/, ''),
+        ),
+      );
+    }
+    const [onTheWeb] = await searchSite(sharded, ['示例笔记'], { session });
+    expect(found.slice(0, 3)).toEqual([['/notes/only-zh/'], ['/notes/sample/'], onTheWeb]);
+    expect(found[3]).toContain('/en/notes/only-en/');
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    await page.close();
+  }, 120_000);
 });

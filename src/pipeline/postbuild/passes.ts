@@ -90,7 +90,9 @@ const svgSafety: PostBuildPass = {
 
 const search: PostBuildPass = {
   name: 'search',
-  does: 'Pagefind indexes the pages; a rebuild indexes only the pages changed since the last full index, as a delta',
+  does:
+    'Pagefind indexes the pages (a large site in shards of about 160 MiB of HTML, one Pagefind run after another, ' +
+    'so its memory stays under 1 GiB); a rebuild indexes only the pages changed since the last full index, as a delta',
   create({ dir, cacheDir }) {
     const index = searchIndex(dir, `${cacheDir}/search-index`);
     return {

@@ -99,12 +99,18 @@ async function readDelta(): Promise<SearchDelta> {
   return { languages: [], superseded: [] };
 }
 
+/**
+ * A merged index's options. Its result URLs must stay site paths, as the main index's are (`baseUrl: '/'`): left
+ * to itself, a bundle merged from file:// prefixes them with its own folder on disk.
+ */
+const merging = (language: string) => ({ language, baseUrl: '/' });
+
 /** The rest of a language's index after the main bundle: the full index's other shards, then the delta. */
 async function mergeRest(pagefind: Pagefind, language: string): Promise<void> {
   const changed = delta.index === undefined ? [] : [{ index: delta.index, languages: delta.languages }];
   const bundles = [...(delta.shards ?? []), ...changed].filter((bundle) => bundle.languages.includes(language));
   const base = new URL(pagefindBase(), location.href);
-  await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(new URL(bundle.index, base).href, { language })));
+  await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(new URL(bundle.index, base).href, merging(language))));
 }
 
 const merged = new Set<string>();
@@ -113,7 +119,7 @@ const merged = new Set<string>();
 export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'): Promise<void> {
   if (merged.has(language)) return;
   // An absolute URL: Pagefind skips a merge whose path looks like its primary index.
-  await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, { language });
+  await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, merging(language));
   await mergeRest(pagefind, language);
   merged.add(language);
 }
