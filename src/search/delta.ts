@@ -110,10 +110,9 @@ export function asOneIndex<T extends { id: string }>(
   exactPagesByWord: ReadonlyArray<ReadonlySet<string>>,
 ): T[] {
   const languageOf = (id: string) => id.slice(0, id.lastIndexOf('_') + 1);
+  const words = exactPagesByWord.map((pages) => ({ pages, languages: new Set([...pages].map(languageOf)) }));
   return results.filter((result) => {
     const language = languageOf(result.id);
-    return exactPagesByWord.every(
-      (pages) => pages.has(result.id) || ![...pages].some((id) => languageOf(id) === language),
-    );
+    return words.every(({ pages, languages }) => pages.has(result.id) || !languages.has(language));
   });
 }

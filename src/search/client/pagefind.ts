@@ -65,8 +65,9 @@ export function loadPagefind(): Promise<Pagefind> {
         const found = await pagefind.search(term, options);
         if (!found) return found;
         const results = currentResults(found.results, superseded);
-        // One bundle answers as one index; several must be made to (see asOneIndex).
-        if (delta.index === undefined && !delta.shards?.length) return { ...found, results };
+        // One bundle answers as one index; several must be made to (see asOneIndex). A phrase is matched
+        // exactly in every bundle already.
+        if ((delta.index === undefined && !delta.shards?.length) || PHRASE.test(term)) return { ...found, results };
         return { ...found, results: asOneIndex(results, await exactPages(pagefind, term, options)) };
       },
     };
@@ -77,15 +78,32 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
+/** A query Pagefind runs as an exact phrase (its own test). */
+const PHRASE = /^\s*".+"\s*$/;
+
+/**
+ * Pages that hold a word exactly, per word and filters. A glossary term is searched with its synonyms, each as
+ * words and as a phrase: at 10,000 notes a common word's check returns thousands of pages, and the same words
+ * recur across those queries and the keystrokes of one query. Emptied when another language is merged.
+ */
+const exactCache = new Map<string, Promise<Set<string>>>();
+
 /** For each separate word of `term`, the pages of every bundle that hold it exactly (a quoted search). */
-async function exactPages(
-  pagefind: Pagefind,
-  term: string,
-  options: Parameters<Pagefind['search']>[1],
-): Promise<Array<Set<string>>> {
+function exactPages(pagefind: Pagefind, term: string, options: Parameters<Pagefind['search']>[1]) {
+  if (exactCache.size > 200) exactCache.clear();
   const words = separateWords(term, document.documentElement.lang);
-  const found = await Promise.all(words.map((word) => pagefind.search(`"${word}"`, options)));
-  return found.map((exact) => new Set(exact?.results.map((result) => result.id) ?? []));
+  return Promise.all(
+    words.map((word) => {
+      const key = JSON.stringify([word, options?.filters ?? {}]);
+      let pages = exactCache.get(key);
+      if (!pages) {
+        pages = pagefind.search(`"${word}"`, options).then((exact) => new Set(exact?.results.map((r) => r.id) ?? []));
+        exactCache.set(key, pages);
+        pages.catch(() => exactCache.delete(key)); // a failed search is tried again next time
+      }
+      return pages;
+    }),
+  );
 }
 
 /** `pagefind/delta.json`; a site without one (or one that cannot be read) searches its main index alone. */
@@ -122,6 +140,7 @@ export async function mergeLanguage(pagefind: Pagefind, language: 'zh-cn' | 'en'
   await pagefind.mergeIndex(new URL(pagefindBase(), location.href).href, merging(language));
   await mergeRest(pagefind, language);
   merged.add(language);
+  exactCache.clear();
 }
 
 /**
