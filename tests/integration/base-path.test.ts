@@ -2,11 +2,11 @@
 // (https://owner.github.io/<repo>/) is served, with giscus discussions configured. The site is then read under
 // that path only: a URL the build forgot to move gets the 404 page.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 import { mapCssUrls, stripBase } from '../../src/lib/text/base-path.ts';
 import { rewriteHtmlUrls } from '../../src/lib/text/html-urls.ts';
 import { openBrowser, watchProblems, type Session } from '../e2e/support/browser.ts';
@@ -21,7 +21,7 @@ const GISCUS = {
   GISCUS_CATEGORY: 'Notes',
   GISCUS_CATEGORY_ID: 'DIC_kwDOTest',
 };
-const work = mkdtempSync(join(tmpdir(), 'dln-base-path-'));
+const work = buildFolder('dln-base-path');
 const out = join(work, 'dist');
 
 const walk = (dir: string): string[] =>

@@ -2,9 +2,9 @@
 // on the HTML it writes; then feeds it bad notes and asserts the build stops with a message that helps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 
 const FIXTURES = 'tests/fixtures/notes';
 
@@ -17,7 +17,7 @@ function build(notesDir: string, outDir: string) {
 }
 
 mkdirSync(join('tests', '.tmp'), { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'dln-build-'));
+const work = buildFolder('dln-build');
 const out = join(work, 'dist');
 const page = (path: string) => readFileSync(join(out, path), 'utf8');
 

@@ -2,9 +2,9 @@
 // translation-drift notice put in the pages, for Markdown and MDX alike; then a bad key must stop the build.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 import { contentHash } from '../../src/lib/content/translation.ts';
 
 function build(notesDir: string, outDir: string) {
@@ -18,7 +18,7 @@ function build(notesDir: string, outDir: string) {
 // Inside the project: Astro renders no body for notes read from outside its root.
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 const notesDir = mkdtempSync(join('tests', '.tmp', 'citation-notes-'));
-const work = mkdtempSync(join(tmpdir(), 'dln-citations-'));
+const work = buildFolder('dln-citations');
 const out = join(work, 'dist');
 const page = (path: string) => readFileSync(join(out, path), 'utf8');
 afterAll(() => {

@@ -3,14 +3,14 @@
 // links all land; URLs that run script, from Markdown, raw HTML, MDX or a BibTeX entry, must stop the build with
 // file:line and leave the last good build in place.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll } from 'css-select';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 import { LAYOUT_IDS } from '../../src/pipeline/render/layout-ids.ts';
 
 const FIXTURES = 'tests/fixtures/hostile-html';
@@ -23,7 +23,7 @@ function build(notesDir: string, outDir: string, env: Record<string, string> = {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
-const work = mkdtempSync(join(tmpdir(), 'dln-hostile-'));
+const work = buildFolder('dln-hostile');
 const out = join(work, 'dist');
 const page = (path: string) => readFileSync(join(out, path), 'utf8');
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,9 +2,9 @@
 // new text, no longer return a page for text it lost or a page that is gone, and list each page once.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 import type { SearchDelta } from '../../src/search/delta.ts';
 import { searchSite as searchSiteIn } from './support/site-search.ts';
 
@@ -13,7 +13,7 @@ import { searchSite as searchSiteIn } from './support/site-search.ts';
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 const fixtures = mkdtempSync(join('tests', '.tmp', 'search-delta-'));
 const notes = join(fixtures, 'notes');
-const work = mkdtempSync(join(tmpdir(), 'dln-search-delta-'));
+const work = buildFolder('dln-search-delta');
 const out = join(work, 'dist');
 
 function build(): string {

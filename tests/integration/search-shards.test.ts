@@ -3,10 +3,10 @@
 // same site indexed in one run finds, on both language sites, and a rebuild's delta must sit on top of the shards.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolder } from './support/build-folder.ts';
 import type { SearchDelta } from '../../src/search/delta.ts';
 import { openBrowser, watchProblems, type Session } from '../e2e/support/browser.ts';
 import { searchResults, searchSite } from './support/site-search.ts';
@@ -15,7 +15,7 @@ import { searchResults, searchSite } from './support/site-search.ts';
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 const fixtures = mkdtempSync(join('tests', '.tmp', 'search-shards-'));
 const notes = join(fixtures, 'notes');
-const work = mkdtempSync(join(tmpdir(), 'dln-search-shards-'));
+const work = buildFolder('dln-search-shards');
 const whole = join(work, 'whole');
 const sharded = join(work, 'sharded');
 
