@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFolder } from './support/build-folder.ts';
+import { buildFolder, inTurn } from './support/checkout-build.ts';
 import { mapCssUrls, stripBase } from '../../src/lib/text/base-path.ts';
 import { rewriteHtmlUrls } from '../../src/lib/text/html-urls.ts';
 import { openBrowser, watchProblems, type Session } from '../e2e/support/browser.ts';
@@ -57,18 +57,20 @@ let site: string;
 let session: Session;
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: {
-      ...process.env,
-      ...GISCUS,
-      BASE_PATH: BASE,
-      SITE_URL: ORIGIN,
-      ASTRO_OUT_DIR: out,
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-    },
-    encoding: 'utf8',
-  });
+  const run = inTurn(() =>
+    spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: {
+        ...process.env,
+        ...GISCUS,
+        BASE_PATH: BASE,
+        SITE_URL: ORIGIN,
+        ASTRO_OUT_DIR: out,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+      },
+      encoding: 'utf8',
+    }),
+  );
   if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
   const served = await serveStatic(out, { base: BASE });
   server = served.server;

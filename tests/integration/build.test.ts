@@ -4,15 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFolder } from './support/build-folder.ts';
+import { buildFolder, inTurn } from './support/checkout-build.ts';
 
 const FIXTURES = 'tests/fixtures/notes';
 
 function build(notesDir: string, outDir: string) {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, NOTES_DIR: notesDir, ASTRO_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  const run = inTurn(() =>
+    spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, NOTES_DIR: notesDir, ASTRO_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+      encoding: 'utf8',
+    }),
+  );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startDevServer, waitForPage, type DevServer } from './support/dev-server.ts';
+import { takeTurn } from './support/checkout-build.ts';
 
 mkdirSync(join('tests', '.tmp'), { recursive: true });
 // Inside the project: the dev server imports notes as modules, and serves files from within its root only.
@@ -21,6 +22,7 @@ tags: [neural-networks]
 坏的公式 $\\frac{1}{$ 在这里。
 `;
 let server: DevServer;
+let releaseCheckout: (() => void) | undefined;
 
 async function get(path: string): Promise<{ status: number; html: string }> {
   const response = await fetch(server.origin + path, { signal: AbortSignal.timeout(60_000) });
@@ -30,12 +32,15 @@ async function get(path: string): Promise<{ status: number; html: string }> {
 beforeAll(async () => {
   cpSync('tests/fixtures/notes', notes, { recursive: true });
   writeFileSync(join(notes, 'zh', 'bad-math.md'), BAD_MATH);
+  // The dev server writes the checkout's `.astro/` all along: no test build of other notes meanwhile.
+  releaseCheckout = takeTurn();
   server = startDevServer({ port: await freePort(), env: { NOTES_DIR: notes } });
   await waitForPage(server, '/notes/sample/', { timeoutMs: 120_000 });
 }, 150_000);
 
 afterAll(async () => {
   await server?.stop();
+  releaseCheckout?.();
   rmSync(notes, { recursive: true, force: true });
 });
 

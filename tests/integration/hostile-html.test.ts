@@ -10,16 +10,18 @@ import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFolder } from './support/build-folder.ts';
+import { buildFolder, inTurn } from './support/checkout-build.ts';
 import { LAYOUT_IDS } from '../../src/pipeline/render/layout-ids.ts';
 
 const FIXTURES = 'tests/fixtures/hostile-html';
 
 function build(notesDir: string, outDir: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, NOTES_DIR: notesDir, ASTRO_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-  });
+  const run = inTurn(() =>
+    spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, NOTES_DIR: notesDir, ASTRO_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+    }),
+  );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

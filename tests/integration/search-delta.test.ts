@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFolder } from './support/build-folder.ts';
+import { buildFolder, inTurn } from './support/checkout-build.ts';
 import type { SearchDelta } from '../../src/search/delta.ts';
 import { searchSite as searchSiteIn } from './support/site-search.ts';
 
@@ -17,10 +17,12 @@ const work = buildFolder('dln-search-delta');
 const out = join(work, 'dist');
 
 function build(): string {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  const run = inTurn(() =>
+    spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+      encoding: 'utf8',
+    }),
+  );
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(output);
   return output;

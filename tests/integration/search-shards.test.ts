@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFolder } from './support/build-folder.ts';
+import { buildFolder, inTurn } from './support/checkout-build.ts';
 import type { SearchDelta } from '../../src/search/delta.ts';
 import { openBrowser, watchProblems, type Session } from '../e2e/support/browser.ts';
 import { searchResults, searchSite } from './support/site-search.ts';
@@ -20,10 +20,12 @@ const whole = join(work, 'whole');
 const sharded = join(work, 'sharded');
 
 function build(out: string, env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, ...env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  const run = inTurn(() =>
+    spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, ...env, NOTES_DIR: notes, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+      encoding: 'utf8',
+    }),
+  );
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(output);
   return output;
