@@ -1,7 +1,7 @@
 // A rebuild re-indexes only the pages that changed (src/search/indexer.ts): the search must then find the
 // new text, no longer return a page for text it lost or a page that is gone, and list each page once.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFolder, inTurn } from './support/checkout-build.ts';
@@ -62,6 +62,9 @@ describe('the search index after an edit', () => {
     expect(current.languages).toContain('zh-cn');
     // The sample's old text and the removed note are dropped from the full index.
     expect(current.superseded.length).toBeGreaterThanOrEqual(2);
+
+    // The site the rebuild replaced goes in the background, and goes entirely.
+    await expect.poll(() => readdirSync(work), { timeout: 30_000 }).toEqual(['dist']);
 
     const [added, sample, removed] = await searchSite(['quokkaflux', '示例笔记', '只有中文']);
     expect(added).toEqual(['/notes/sample/']);
