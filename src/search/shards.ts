@@ -24,7 +24,11 @@ export function planShards(pages: readonly SearchablePage[], maxBytes = DEFAULT_
   const count = Math.max(1, Math.min(pages.length, Math.ceil(total / maxBytes)));
   const shards: string[][] = Array.from({ length: count }, () => []);
   const byLanguage = new Map<string, string[]>();
-  for (const page of pages) byLanguage.set(page.language, [...(byLanguage.get(page.language) ?? []), page.path]);
+  for (const page of pages) {
+    const paths = byLanguage.get(page.language);
+    if (paths) paths.push(page.path);
+    else byLanguage.set(page.language, [page.path]);
+  }
   for (const language of [...byLanguage.keys()].sort()) {
     const paths = byLanguage.get(language)!.sort();
     paths.forEach((path, i) => shards[i % count]!.push(path));
