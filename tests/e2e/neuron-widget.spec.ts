@@ -58,9 +58,19 @@ describe('neuron widget', () => {
   it('recomputes as a slider is dragged with the mouse', async () => {
     await open(EN);
     await id('w1-slider').scrollIntoViewIfNeeded();
-    const box = (await id('w1-slider').boundingBox())!;
-    await spec.page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
-    expect(await id('w1-input').inputValue()).toBe('5');
+    // Chromium can drop a click that arrives before the page's first frame is drawn (a CI run on a loaded machine
+    // left the slider at 1.2): click once a frame is drawn, and again only while the value has not moved.
+    await spec.page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+    await expect
+      .poll(
+        async () => {
+          const box = (await id('w1-slider').boundingBox())!;
+          await spec.page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+          return id('w1-input').inputValue();
+        },
+        { timeout: 10_000, interval: 250 },
+      )
+      .toBe('5');
     expect(await text('z-line')).toBe('z = 0.5×5 + (−1)×0.3 + 0.1 = 2.3');
   });
 
