@@ -19,8 +19,12 @@ export function editDistance(a: string, b: string): number {
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const lower = input.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    // The lengths' difference is a lower bound of the distance: no need to compute one that cannot win.
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) >= bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -149,16 +149,30 @@ export function checkNotesFolder(
 /**
  * A note may exist in one language only (the other side shows that it is not translated yet). One whose slug is
  * a near miss of a slug in the other language is more likely a misnamed translation: that is said, not refused.
+ * Only notes without a translation can be each other's, and the hint is given only for two that are each other's
+ * nearest: one Chinese note beside an imported English vault is not offered as the translation of every note in it.
  */
 export function lonelyTranslationHints(
   files: ReadonlyArray<{ file: string; lang: string; slug: string }>,
 ): string[] {
-  const slugsOf = (lang: string) => files.filter((f) => f.lang === lang).map((f) => f.slug);
-  return files.flatMap((f) => {
-    const others = slugsOf(f.lang === 'zh' ? 'en' : 'zh');
-    if (others.includes(f.slug)) return [];
-    const guess = nearest(f.slug, others);
-    return guess && !slugsOf(f.lang).includes(guess)
+  const slugs = new Map<string, Set<string>>();
+  for (const f of files) slugs.set(f.lang, (slugs.get(f.lang) ?? new Set()).add(f.slug));
+  const otherLang = (lang: string) => (lang === 'zh' ? 'en' : 'zh');
+  const lonely = files.filter((f) => !slugs.get(otherLang(f.lang))?.has(f.slug));
+  const lonelySlugs = new Map<string, string[]>();
+  for (const f of lonely) {
+    if (!lonelySlugs.has(f.lang)) lonelySlugs.set(f.lang, []);
+    lonelySlugs.get(f.lang)!.push(f.slug);
+  }
+  const guesses = new Map<string, string | undefined>();
+  const guessFor = (lang: string, slug: string) => {
+    const key = `${lang}/${slug}`;
+    if (!guesses.has(key)) guesses.set(key, nearest(slug, lonelySlugs.get(otherLang(lang)) ?? []));
+    return guesses.get(key);
+  };
+  return lonely.flatMap((f) => {
+    const guess = guessFor(f.lang, f.slug);
+    return guess !== undefined && guessFor(otherLang(f.lang), guess) === f.slug
       ? [`${f.file}: no note of this slug in the other language; is it the translation of "${guess}"? Rename it if so.`]
       : [];
   });
@@ -176,10 +190,11 @@ interface NoteSource {
 function checkPrerequisites(notes: readonly NoteSource[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const slugs = [...new Set(notes.map((n) => n.slug))];
+  const known = new Set(slugs);
   const edges: Array<{ from: string; to: string }> = [];
   for (const { prerequisites, line, ...note } of notes) {
     for (const prerequisite of prerequisites) {
-      if (slugs.includes(prerequisite)) {
+      if (known.has(prerequisite)) {
         edges.push({ from: prerequisite, to: note.slug });
         continue;
       }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkNotesFolder, type RememberedChecks } from '../../../../src/pipeline/content/guard.ts';
+import { checkNotesFolder, lonelyTranslationHints, type RememberedChecks } from '../../../../src/pipeline/content/guard.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dln-guard-'));
 const notes = join(root, 'notes');
@@ -91,5 +91,36 @@ describe('checkNotesFolder on exercises and self-checks', () => {
       'study/zh/study.md:8: exercise "Alone" has no "> > [!solution]" inside it',
       'study/zh/study.md:11: quiz "Which?" marks 2 options [x]: mark exactly one',
     ]);
+  });
+});
+
+describe('lonelyTranslationHints', () => {
+  const entry = (lang: string, slug: string) => ({ file: `content/notes/${lang}/${slug}.md`, lang, slug });
+
+  it('names the likely translation of a note whose slug is a near miss in the other language', () => {
+    const hints = lonelyTranslationHints([entry('zh', 'activation-function'), entry('en', 'activation-functions')]);
+    expect(hints).toEqual([
+      'content/notes/zh/activation-function.md: no note of this slug in the other language; is it the translation of "activation-functions"? Rename it if so.',
+      'content/notes/en/activation-functions.md: no note of this slug in the other language; is it the translation of "activation-function"? Rename it if so.',
+    ]);
+  });
+
+  it('says nothing of translated notes, nor of a note without a near miss', () => {
+    const files = [entry('zh', 'neuron'), entry('en', 'neuron'), entry('zh', 'core-ml'), entry('en', 'transformers')];
+    expect(lonelyTranslationHints(files)).toEqual([]);
+  });
+
+  it('does not offer a note that has its own translation as the translation of another', () => {
+    // neurons (en) is near neuron, but neuron is translated already: the lonely zh note is a note of its own.
+    expect(lonelyTranslationHints([entry('zh', 'neuron'), entry('en', 'neuron'), entry('en', 'neurons')])).toEqual([]);
+  });
+
+  it('names only the closest of many notes as the translation, in a vault imported in one language', () => {
+    const files = Array.from({ length: 2_000 }, (_, i) => entry('en', `imported-note-${i}`));
+    files.push(entry('zh', 'imported-note-7x'));
+    const hints = lonelyTranslationHints(files);
+    expect(hints).toHaveLength(2);
+    expect(hints[0]).toMatch(/^content\/notes\/en\/imported-note-7\.md: .*"imported-note-7x"/);
+    expect(hints[1]).toMatch(/^content\/notes\/zh\/imported-note-7x\.md: .*"imported-note-7"/);
   });
 });
