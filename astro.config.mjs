@@ -9,6 +9,7 @@ import { THEME_INIT } from './src/client/theme-init.ts';
 import { IFRAME_HOSTS } from './src/pipeline/render/rehype-safe-html.ts';
 import { TAG_IDS } from './src/pipeline/content/registry.ts';
 import contentGuard from './src/pipeline/content/guard.ts';
+import lazyContentModulesInDev from './src/pipeline/content/lazy-content-modules.ts';
 import katexAssets from './src/katex/assets.ts';
 import { markdownProcessor, shikiConfig } from './src/pipeline/render/processor.ts';
 import leanLazyImports from './src/pipeline/render/lean-lazy-imports.ts';
@@ -30,6 +31,7 @@ export default defineConfig({
   },
   integrations: [
     contentGuard({ notesDir: NOTES_DIR, tagIds: TAG_IDS }),
+    lazyContentModulesInDev(),
     katexAssets(),
     leanLazyImports(),
     mdx(),
