@@ -3,15 +3,13 @@
 //    into a staging folder;
 // 2. the post-build passes (src/pipeline/postbuild/passes.ts) over the staging folder, which read every page once;
 // 3. only then does the staging folder replace dist/. A failed build leaves the last good dist/ untouched.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { astroCacheDir, BUILD_CACHE_DIR, CONTENT_CODE } from '../src/pipeline/build-cache.ts';
 import { codeDigest } from '../src/pipeline/code-digest.ts';
-import { listBuiltFiles, visitPages } from '../src/pipeline/postbuild/built-pages.ts';
-import { PassError, POSTBUILD_CODE, POSTBUILD_PASSES } from '../src/pipeline/postbuild/passes.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const STAGING = `${OUT}.staging`;
@@ -44,9 +42,9 @@ function dropStaleAstroCache(): void {
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** This site's post-build cache, keyed by the passes' code; caches of older code are removed. */
-function postBuildCache(): string {
+function postBuildCache(passesCode: string[]): string {
   const site = join(BUILD_CACHE_DIR, 'built-site', digestOf(OUT));
-  const code = codeDigest(POSTBUILD_CODE);
+  const code = codeDigest(passesCode);
   if (existsSync(site)) {
     for (const name of readdirSync(site)) if (name !== code) rmSync(join(site, name), { recursive: true, force: true });
   }
@@ -74,16 +72,20 @@ for (const leftover of leftoverSites()) {
 dropStaleAstroCache();
 // The project's own Astro, run by the Node running this script (24), whatever PATH says.
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   // NODE_ENV as a production build has it whatever the caller's is (a test runner sets `test`, and Vite then
   // builds the pages' scripts with import.meta.env.PROD false: no service worker).
   env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
 });
-if (astro.status !== 0) fail('astro build failed (see the message above).');
+const astroExit = new Promise<number | null>((done) => astro.on('close', (code) => done(code)));
+// Loaded while Astro runs (a third of a second of a rebuild otherwise): the passes and their cache's key.
+const { listBuiltFiles, visitPages } = await import('../src/pipeline/postbuild/built-pages.ts');
+const { PassError, POSTBUILD_CODE, POSTBUILD_PASSES } = await import('../src/pipeline/postbuild/passes.ts');
+const cacheDir = postBuildCache(POSTBUILD_CODE);
+if ((await astroExit) !== 0) fail('astro build failed (see the message above).');
 console.log(`✓ astro build ${took()}`);
 
-const cacheDir = postBuildCache();
 const passes = POSTBUILD_PASSES.map((pass) => pass.create({ dir: STAGING, cacheDir }));
 const startMs: number[] = [];
 for (const pass of passes) {
