@@ -13,6 +13,7 @@ import lazyContentModulesInDev from './src/pipeline/content/lazy-content-modules
 import katexAssets from './src/katex/assets.ts';
 import { markdownProcessor, shikiConfig } from './src/pipeline/render/processor.ts';
 import leanLazyImports from './src/pipeline/render/lean-lazy-imports.ts';
+import restoreByLink from './src/pipeline/render/restore-by-link.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 const OUT_DIR = process.env.ASTRO_OUT_DIR ?? './dist';
@@ -34,6 +35,7 @@ export default defineConfig({
     lazyContentModulesInDev(),
     katexAssets(),
     leanLazyImports(),
+    restoreByLink(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },

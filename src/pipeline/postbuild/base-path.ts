@@ -3,8 +3,9 @@
 // folder: each page as the build reads it, then the stylesheets, feeds, sitemap, web app manifest and host
 // headers. The scans of the other passes read the pages as Astro wrote them, so their remembered findings do not
 // depend on the base; the service worker comes after and precaches the moved files.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFileSync } from './replace-file.ts';
 import { rebaseCss, rebaseSrcset, rebaseUrl } from '../../lib/text/base-path.ts';
 import { rewriteHtmlUrls, type UrlRewriter } from '../../lib/text/html-urls.ts';
 import type { BuiltFiles, BuiltPage } from './built-pages.ts';
@@ -61,14 +62,14 @@ export function basePathRewrite(dir: string, base: string, siteUrl: string) {
     const path = join(dir, file);
     const before = readFileSync(path, 'utf8');
     const after = rewrite(before);
-    if (after !== before) writeFileSync(path, after);
+    if (after !== before) replaceFileSync(path, after);
   };
   return {
     visit(page: BuiltPage): void {
       if (base === '/') return;
       const html = page.html();
       const moved = rewriteHtmlUrls(html, rewriter);
-      if (moved !== html) writeFileSync(join(dir, page.path), moved);
+      if (moved !== html) replaceFileSync(join(dir, page.path), moved);
       pages++;
     },
     finish(files: BuiltFiles): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The files of a built site as site-relative paths (`notes/x/index.html`), pages and the rest apart. */
@@ -47,12 +47,29 @@ export interface PageScan<T> {
 /** Anything else that looks at each page (the search index wants digests, and the HTML of changed pages). */
 export type PageVisitor = (page: BuiltPage) => void;
 
-type Findings = Record<string, { digest: string; found: Record<string, unknown> }>;
+type Findings = Record<string, { digest: string; file?: string; found: Record<string, unknown> }>;
+
+/**
+ * Which file a page is, as the file system tells without reading it: device, inode, size and modification time
+ * in nanoseconds. A page restored by Astro's incremental build is a hard link to its cached copy
+ * (src/pipeline/render/restore-by-link.ts), the very file the last build read; a page rendered again is a new
+ * file, and every step that changes a built file replaces it (src/pipeline/postbuild/replace-file.ts).
+ */
+function fileIdentity(path: string): string | undefined {
+  const stat = statSync(path, { bigint: true });
+  // A file changed in the last moments may change again within the same tick of the file system's clock,
+  // unseen ("racy git"): it is not taken by its identity the next time, but read.
+  if (Date.now() - Number(stat.mtimeMs) < SETTLED_MS) return undefined;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+const SETTLED_MS = 2_000;
 
 /**
  * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
  * a rebuild after one edit changes a handful: what a scan found on a page is kept in `findingsFile` with the
- * page's digest and reused while the page is unchanged.
+ * page's digest and reused while the page is unchanged. A page that is the very file the last build read
+ * (fileIdentity) is not read again unless a visitor asks for its HTML.
  */
 export function visitPages(
   dir: string,
@@ -70,17 +87,22 @@ export function visitPages(
   const remembered = findingsFile ? readFindings(findingsFile) : {};
   const findings: Findings = {};
   for (const path of pages) {
-    const bytes = readFileSync(join(dir, path));
-    const digest = createHash('sha1').update(bytes).digest('hex');
+    const file = fileIdentity(join(dir, path));
+    const before = remembered[path];
+    // The same file as last time: its digest and findings are known, and it is read only if a visitor asks.
+    const same = file !== undefined && before?.file === file && before.digest !== undefined;
+    let bytes: Buffer | undefined;
+    const read = () => (bytes ??= readFileSync(join(dir, path)));
+    const digest = same ? before.digest : createHash('sha1').update(read()).digest('hex');
     let html: string | undefined;
-    const page: BuiltPage = { path, digest, html: () => (html ??= bytes.toString('utf8')) };
-    const known = remembered[path]?.digest === digest ? remembered[path].found : {};
+    const page: BuiltPage = { path, digest, html: () => (html ??= read().toString('utf8')) };
+    const known = before?.digest === digest ? before.found : {};
     const found: Record<string, unknown> = {};
     for (const { name, scan, add } of scans) {
       found[name] = name in known ? known[name] : detached(scan(path, page.html()));
       add(path, found[name]);
     }
-    findings[path] = { digest, found };
+    findings[path] = { digest, ...(file === undefined ? {} : { file }), found };
     for (const visit of visitors) visit(page);
   }
   if (findingsFile) {

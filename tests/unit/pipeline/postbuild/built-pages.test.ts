@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Counts the files the module under test reads.
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, readFileSync: vi.fn(fs.readFileSync) };
+});
 import {
   listBuiltFiles,
   visitPages,
@@ -79,6 +85,48 @@ describe('visitPages', () => {
     expect(seen.map((page) => page.path)).toEqual(pages);
     expect(new Set(seen.map((page) => page.digest)).size).toBe(3);
     expect(seen[1]!.html()).toBe('<title>A</title>');
+  });
+
+  it('takes a page that is the very file read last time (a hard link) as unchanged, and any new file as new', () => {
+    const linksFindings = join(work, 'cache', 'links.json');
+    const digestsOf = (dir: string, scan: PageScan<unknown>) => {
+      const digests: string[] = [];
+      visitPages(dir, pages, {
+        scans: [scan],
+        visitors: [(page) => digests.push(page.digest)],
+        findingsFile: linksFindings,
+      });
+      return digests;
+    };
+    // Written a while ago, as the pages Astro restores are.
+    const longAgo = new Date(Date.now() - 60_000);
+    for (const page of pages) utimesSync(join(site, page), longAgo, longAgo);
+    const fullRead = digestsOf(site, titleScan().scan);
+    // The next build's folder: every page linked to the last one's files, as Astro's restore makes it.
+    const next = join(work, 'next-site');
+    for (const page of pages) {
+      mkdirSync(dirname(join(next, page)), { recursive: true });
+      linkSync(join(site, page), join(next, page));
+    }
+    const linked = titleScan();
+    const reads = vi.mocked(readFileSync);
+    reads.mockClear();
+    expect(digestsOf(next, linked.scan)).toEqual(fullRead);
+    expect(linked.scanned).toEqual([]);
+    expect(reads.mock.calls.map(([file]) => String(file)).filter((file) => file.startsWith(next))).toEqual([]);
+    expect(linked.added.get('notes/a/index.html')).toBe('A');
+
+    // Same size, other bytes: once as a new file (a page rendered again), once written in place.
+    rmSync(join(next, 'notes/a/index.html'));
+    writeFileSync(join(next, 'notes/a/index.html'), '<title>Z</title>');
+    writeFileSync(join(next, 'index.html'), '<title>Hime</title>');
+    const changed = titleScan();
+    const digests = digestsOf(next, changed.scan);
+    expect(changed.scanned).toEqual(['index.html', 'notes/a/index.html']);
+    expect(changed.added.get('notes/a/index.html')).toBe('Z');
+    expect(digests[0]).not.toBe(fullRead[0]);
+    expect(digests[1]).not.toBe(fullRead[1]);
+    rmSync(next, { recursive: true, force: true });
   });
 
   it('a damaged findings file only costs a full scan', () => {

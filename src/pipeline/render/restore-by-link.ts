@@ -1,0 +1,103 @@
+// Why: a rebuild after one edit re-renders a handful of pages, and Astro's incremental build restores every other
+// page by copying it from its cache (node_modules/.astro/…/dist/): at 2,000 notes that is 4,000 files and 200 MB
+// copied, a quarter of the rebuild. A hard link gives the same file without copying it. A link is safe only while
+// no one writes through it, so Astro's write of a page into its cache is made to replace the file (write a new
+// one, rename it over the old) instead of overwriting it in place: the cache, the site being built and the last
+// good site never change one another's pages. The site's own passes replace files the same way
+// (src/pipeline/postbuild/replace-file.ts). Where a link cannot be made (another file system), the page is
+// copied, as before.
+import { promises as fs } from 'node:fs';
+import type { AstroIntegration } from 'astro';
+import { replaceFile } from '../postbuild/replace-file.ts';
+
+/** The two methods of Astro's IncrementalBuildCache (astro/dist/core/build/incremental.js) this replaces. */
+export interface IncrementalCacheMethods {
+  restoreOutputFile(settings: AstroSettingsLike, outputFile: string, destination: URL): Promise<boolean>;
+  writeOutputFile(settings: AstroSettingsLike, outputFile: string, body: string | Uint8Array): Promise<void>;
+}
+
+interface AstroSettingsLike {
+  config: { cacheDir: URL };
+}
+
+/** Where Astro keeps a page it may restore (its `getCachedOutputFile`). */
+const cachedFile = (settings: AstroSettingsLike, outputFile: string) =>
+  new URL(outputFile, new URL('dist/', settings.config.cacheDir));
+
+/** Link where one can be made; copy where not (another file system, a file system without links). */
+async function linkOrCopy(from: URL, to: URL): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+    await fs.copyFile(from, to);
+  }
+}
+
+/** Folders made in this build: a page's folder is made once, not once per page (4,000 calls at 2,000 notes). */
+const madeFolders = new Map<string, Promise<unknown>>();
+function makeFolderOf(file: URL): Promise<unknown> {
+  const folder = new URL('./', file).href;
+  let made = madeFolders.get(folder);
+  if (!made) {
+    made = fs.mkdir(new URL(folder), { recursive: true });
+    madeFolders.set(folder, made);
+    made.catch(() => madeFolders.delete(folder));
+  }
+  return made;
+}
+
+export const linkedMethods: IncrementalCacheMethods = {
+  async restoreOutputFile(settings, outputFile, destination) {
+    await makeFolderOf(destination);
+    try {
+      await linkOrCopy(cachedFile(settings, outputFile), destination);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false; // not cached: Astro renders the page
+      throw error;
+    }
+  },
+  async writeOutputFile(settings, outputFile, body) {
+    const file = cachedFile(settings, outputFile);
+    await makeFolderOf(file);
+    await replaceFile(file, body);
+  },
+};
+
+/** Astro's IncrementalBuildCache, from the copy of Astro that runs this build; undefined if it has moved. */
+export async function astroIncrementalCache(): Promise<{ prototype: Partial<IncrementalCacheMethods> } | undefined> {
+  try {
+    const url = new URL('dist/core/build/incremental.js', import.meta.resolve('astro/package.json'));
+    const module = (await import(url.href)) as {
+      IncrementalBuildCache?: { prototype: Partial<IncrementalCacheMethods> };
+    };
+    return module.IncrementalBuildCache;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Restores unchanged pages by hard link. Checked against the Astro this project pins (an upgrade that moves the
+ * class fails tests/unit/pipeline/render/restore-by-link.test.ts); should it have moved anyway, the build says so
+ * and copies, as Astro does.
+ */
+export default function restoreByLink(): AstroIntegration {
+  return {
+    name: 'deep-learning-notes:restore-by-link',
+    hooks: {
+      'astro:build:start': async ({ logger }) => {
+        const cache = await astroIncrementalCache();
+        const prototype = cache?.prototype;
+        if (typeof prototype?.restoreOutputFile !== 'function' || typeof prototype.writeOutputFile !== 'function') {
+          logger.warn("Astro's incremental build cache has moved: unchanged pages are copied, not linked.");
+          return;
+        }
+        madeFolders.clear();
+        Object.assign(prototype, linkedMethods);
+      },
+    },
+  };
+}

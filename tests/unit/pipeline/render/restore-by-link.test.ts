@@ -1,0 +1,80 @@
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterAll, describe, expect, it } from 'vitest';
+import restoreByLink, {
+  astroIncrementalCache,
+  linkedMethods,
+} from '../../../../src/pipeline/render/restore-by-link.ts';
+import { replaceFileSync } from '../../../../src/pipeline/postbuild/replace-file.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'dln-restore-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const settings = { config: { cacheDir: pathToFileURL(join(work, 'astro-cache/')) } };
+const cached = (file: string) => join(work, 'astro-cache', 'dist', file);
+const inode = (path: string) => statSync(path).ino;
+
+describe("Astro's incremental build cache, as this project's Astro has it", () => {
+  it('is where restoreByLink looks for it, with the two methods it replaces', async () => {
+    const cache = await astroIncrementalCache();
+    expect(typeof cache?.prototype.restoreOutputFile).toBe('function');
+    expect(typeof cache?.prototype.writeOutputFile).toBe('function');
+  });
+
+  it('restores by link once the integration has run at the start of a build', async () => {
+    const cache = (await astroIncrementalCache())!;
+    const saved = {
+      restoreOutputFile: cache.prototype.restoreOutputFile,
+      writeOutputFile: cache.prototype.writeOutputFile,
+    };
+    const hook = restoreByLink().hooks['astro:build:start']!;
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => warnings.push(message) } as unknown as AstroIntegrationLogger;
+    try {
+      await hook({ logger } as Parameters<typeof hook>[0]);
+      expect(warnings).toEqual([]);
+      expect(cache.prototype.restoreOutputFile).toBe(linkedMethods.restoreOutputFile);
+      expect(cache.prototype.writeOutputFile).toBe(linkedMethods.writeOutputFile);
+    } finally {
+      Object.assign(cache.prototype, saved);
+    }
+  });
+});
+
+describe('linkedMethods', () => {
+  it('restores a cached page as a link to the cached file, and says when a page is not cached', async () => {
+    await linkedMethods.writeOutputFile(settings, 'notes/a/index.html', '<p>A</p>');
+    const site = join(work, 'site-1');
+    const page = join(site, 'notes/a/index.html');
+    expect(await linkedMethods.restoreOutputFile(settings, 'notes/a/index.html', pathToFileURL(page))).toBe(true);
+    expect(readFileSync(page, 'utf8')).toBe('<p>A</p>');
+    expect(inode(page)).toBe(inode(cached('notes/a/index.html')));
+    const missing = pathToFileURL(join(site, 'notes/b/index.html'));
+    expect(await linkedMethods.restoreOutputFile(settings, 'notes/b/index.html', missing)).toBe(false);
+  });
+
+  it('caches a page rendered again as a new file: the restored page in the last site keeps its content', async () => {
+    const lastSite = join(work, 'site-1', 'notes/a/index.html');
+    await linkedMethods.writeOutputFile(settings, 'notes/a/index.html', '<p>A, edited</p>');
+    expect(readFileSync(cached('notes/a/index.html'), 'utf8')).toBe('<p>A, edited</p>');
+    expect(readFileSync(lastSite, 'utf8')).toBe('<p>A</p>');
+    expect(existsSync(join(work, 'astro-cache', 'dist', 'notes', 'a'))).toBe(true);
+  });
+});
+
+describe('replaceFileSync', () => {
+  it("changes a file's content under its name and leaves its other names (hard links) as they were", () => {
+    mkdirSync(join(work, 'replace'), { recursive: true });
+    const page = join(work, 'replace', 'page.html');
+    const other = join(work, 'replace', 'cached.html');
+    writeFileSync(page, 'before');
+    linkSync(page, other);
+    replaceFileSync(page, 'after');
+    expect(readFileSync(page, 'utf8')).toBe('after');
+    expect(readFileSync(other, 'utf8')).toBe('before');
+    expect(readFileSync(join(work, 'replace', 'page.html'), 'utf8')).toBe('after');
+  });
+});
