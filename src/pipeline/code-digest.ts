@@ -4,9 +4,10 @@
 // entry points without writing anything (packages stay external), and its metafile names every local file the
 // code can reach; each external package counts by its name and installed version.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { BUILD_CACHE_DIR } from './build-cache.ts';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -21,6 +22,18 @@ const VIRTUAL = ['astro:*', 'virtual:*'];
 
 /** The local files and external packages reachable from `entries` by static and dynamic imports. */
 export function codeGraph(entries: readonly string[], root = process.cwd()): CodeGraph {
+  const imports = rememberedImports(entries, root) ?? readImports(entries, root);
+  const packages = new Set(imports.externals.map(([specifier, importer]) => packageVersion(specifier, importer)));
+  return { files: imports.files, packages: [...packages].sort() };
+}
+
+/** The graph as esbuild reads it: local files, and each external import with the file that imports it. */
+interface Imports {
+  files: string[];
+  externals: Array<[specifier: string, importer: string]>;
+}
+
+function readImports(entries: readonly string[], root: string): Imports {
   const { metafile } = buildSync({
     entryPoints: entries.map((entry) => resolve(root, entry)),
     absWorkingDir: root,
@@ -35,15 +48,83 @@ export function codeGraph(entries: readonly string[], root = process.cwd()): Cod
     logLevel: 'silent',
     loader: { '.svg': 'text', '.css': 'text' },
   });
-  const files = Object.keys(metafile.inputs).sort();
-  const packages = new Set<string>();
+  const externals: Imports['externals'] = [];
   for (const [file, input] of Object.entries(metafile.inputs)) {
     for (const imported of input.imports) {
       if (!imported.external || imported.path.startsWith('node:') || isVirtual(imported.path)) continue;
-      packages.add(packageVersion(imported.path, resolve(root, file)));
+      externals.push([imported.path, resolve(root, file)]);
     }
   }
-  return { files, packages: [...packages].sort() };
+  const imports = { files: Object.keys(metafile.inputs).sort(), externals };
+  remember(entries, root, imports);
+  return imports;
+}
+
+/**
+ * Reading the graph takes esbuild 80-150 ms, three times per build. It is remembered with the identity of every
+ * file in it and of their folders (a file added beside them could change what an import resolves to), and reused
+ * while none of them changed. The files' bytes are read and hashed every time (codeDigest).
+ */
+interface RememberedImports extends Imports {
+  identities: Record<string, string>;
+}
+
+const rememberedFile = (entries: readonly string[], root: string) =>
+  join(
+    root,
+    BUILD_CACHE_DIR,
+    'code-graph',
+    `${createHash('sha256').update(entries.join('\0')).digest('hex').slice(0, 16)}.json`,
+  );
+
+/** Size, inode and modification time; undefined for a path changed too recently to be told apart from a next change. */
+function identity(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    if (Date.now() - Number(stat.mtimeMs) < SETTLED_MS) return undefined;
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return undefined; // gone
+  }
+}
+const SETTLED_MS = 2_000;
+
+/**
+ * The files and their folders, but for the project root: a build writes its output beside it (dist.staging), and
+ * the entry points there are named in full.
+ */
+const watchedPaths = (files: readonly string[]) => [
+  ...new Set([...files, ...files.map((file) => dirname(file)).filter((folder) => folder !== '.')]),
+];
+
+function remember(entries: readonly string[], root: string, imports: Imports): void {
+  const identities: Record<string, string> = {};
+  for (const path of watchedPaths(imports.files)) {
+    const id = identity(resolve(root, path));
+    if (id === undefined) return;
+    identities[path] = id;
+  }
+  const file = rememberedFile(entries, root);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...imports, identities } satisfies RememberedImports));
+  } catch {
+    // Only a later build's time is lost.
+  }
+}
+
+function rememberedImports(entries: readonly string[], root: string): Imports | undefined {
+  let stored: RememberedImports;
+  try {
+    stored = JSON.parse(readFileSync(rememberedFile(entries, root), 'utf8')) as RememberedImports;
+  } catch {
+    return undefined;
+  }
+  const paths = watchedPaths(stored.files ?? []);
+  if (paths.length === 0 || paths.some((path) => stored.identities?.[path] !== identity(resolve(root, path)))) {
+    return undefined;
+  }
+  return { files: stored.files, externals: stored.externals };
 }
 
 const isVirtual = (specifier: string) => VIRTUAL.some((pattern) => specifier.startsWith(pattern.slice(0, -1)));

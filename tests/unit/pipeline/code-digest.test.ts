@@ -1,7 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSync } from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Counts esbuild's reads of the graph.
+vi.mock('esbuild', async (importOriginal) => {
+  const esbuild = await importOriginal<typeof import('esbuild')>();
+  return { ...esbuild, buildSync: vi.fn(esbuild.buildSync) };
+});
 import { codeDigest, codeGraph } from '../../../src/pipeline/code-digest.ts';
 
 let root: string;
@@ -55,5 +62,59 @@ describe('codeDigest', () => {
     const before = codeDigest(['entry.ts'], root);
     write('unrelated.ts', 'export const u = 2;\n');
     expect(codeDigest(['entry.ts'], root)).toBe(before);
+  });
+});
+
+describe('codeDigest with the graph remembered', () => {
+  const reads = vi.mocked(buildSync);
+  /** Every file and folder of the temp project last changed a minute ago, as a checkout's files are. */
+  const age = () => {
+    const minuteAgo = new Date(Date.now() - 60_000);
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name === 'node_modules') continue;
+        if (entry.isDirectory()) visit(join(dir, entry.name));
+        utimesSync(join(dir, entry.name), minuteAgo, minuteAgo);
+      }
+    };
+    visit(root);
+  };
+
+  it('does not read the graph again while none of its files or folders changed', () => {
+    age();
+    const first = codeDigest(['entry.ts'], root);
+    expect(existsSync(join(root, 'node_modules/.cache/deep-learning-notes/code-graph'))).toBe(true);
+    reads.mockClear();
+    expect(codeDigest(['entry.ts'], root)).toBe(first);
+    expect(reads).not.toHaveBeenCalled();
+    write('unrelated.ts', 'export const u = 2;\n');
+    expect(codeDigest(['entry.ts'], root)).toBe(first);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('reads it again when a module gains an import, and the digest follows', () => {
+    age();
+    const before = codeDigest(['entry.ts'], root);
+    write('lazy.ts', "import { u } from './unrelated.ts';\nexport const lazy = u;\n");
+    reads.mockClear();
+    expect(codeDigest(['entry.ts'], root)).not.toBe(before);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(codeGraph(['entry.ts'], root).files).toContain('unrelated.ts');
+  });
+
+  it('reads it again when a file added beside a module changes what an import resolves to', () => {
+    write('entry.ts', "import { b } from './lib/b';\nexport const a = b;\n");
+    age();
+    const before = codeDigest(['entry.ts'], root);
+    write('lib/b.tsx', 'export const b = 2;\n'); // esbuild tries .tsx before .ts
+    expect(codeDigest(['entry.ts'], root)).not.toBe(before);
+    expect(codeGraph(['entry.ts'], root).files).toContain('lib/b.tsx');
+  });
+
+  it('does not remember a graph whose files changed in the last moments', () => {
+    codeDigest(['entry.ts'], root); // written by beforeEach just now
+    reads.mockClear();
+    codeDigest(['entry.ts'], root);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 });
