@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, enableCompileCache } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { astroCacheDir, BUILD_CACHE_DIR, CONTENT_CODE } from '../src/pipeline/build-cache.ts';
+import { astroCacheDir, BUILD_CACHE_DIR, CONTENT_CODE, NODE_COMPILE_CACHE_DIR } from '../src/pipeline/build-cache.ts';
 import { codeDigest } from '../src/pipeline/code-digest.ts';
 
 const OUT = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -76,8 +76,15 @@ const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(
   stdio: 'inherit',
   // NODE_ENV as a production build has it whatever the caller's is (a test runner sets `test`, and Vite then
   // builds the pages' scripts with import.meta.env.PROD false: no service worker).
-  env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: {
+    NODE_COMPILE_CACHE: resolve(NODE_COMPILE_CACHE_DIR),
+    ...process.env,
+    NODE_ENV: 'production',
+    ASTRO_OUT_DIR: STAGING,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  },
 });
+enableCompileCache(resolve(NODE_COMPILE_CACHE_DIR)); // for the passes, loaded next
 const astroExit = new Promise<number | null>((done) => astro.on('close', (code) => done(code)));
 // Loaded while Astro runs (a third of a second of a rebuild otherwise): the passes and their cache's key.
 const { listBuiltFiles, visitPages } = await import('../src/pipeline/postbuild/built-pages.ts');

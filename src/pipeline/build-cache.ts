@@ -18,5 +18,12 @@ export function astroCacheDir(notesDir: string | undefined, outDir: string): str
     : `./node_modules/.astro/${outDir.replace(/[^a-z0-9]+/gi, '-').slice(-60)}`;
 }
 
+/**
+ * Node's cache of compiled modules (NODE_COMPILE_CACHE): Astro, Vite and the site's modules load from V8's code
+ * cache instead of being compiled again, a quarter of a second of every build and dev server start. Node keys
+ * each entry by the module's bytes and its own version.
+ */
+export const NODE_COMPILE_CACHE_DIR = join(BUILD_CACHE_DIR, 'node-compile-cache');
+
 /** The entry points whose code renders a note into the content store: the config (plugins) and the loaders. */
 export const CONTENT_CODE = ['astro.config.mjs', 'src/content.config.ts'];

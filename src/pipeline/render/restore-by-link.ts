@@ -17,7 +17,7 @@ export interface IncrementalCacheMethods {
 }
 
 interface AstroSettingsLike {
-  config: { cacheDir: URL };
+  config: { cacheDir: URL; outDir: URL };
 }
 
 /** Where Astro keeps a page it may restore (its `getCachedOutputFile`). */
@@ -32,6 +32,16 @@ async function linkOrCopy(from: URL, to: URL): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
     await fs.copyFile(from, to);
+  }
+}
+
+/** Whether `file` holds exactly `body`. */
+async function holds(file: URL, body: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  try {
+    return (await fs.readFile(file)).equals(bytes);
+  } catch {
+    return false;
   }
 }
 
@@ -62,6 +72,20 @@ export const linkedMethods: IncrementalCacheMethods = {
   async writeOutputFile(settings, outputFile, body) {
     const file = cachedFile(settings, outputFile);
     await makeFolderOf(file);
+    // Astro writes the page into the site just before it caches it: the cached copy can be that very file, which
+    // saves writing 200 MB twice in a cold build and lets the next build's page pass know its pages
+    // (src/pipeline/postbuild/built-pages.ts fileIdentity).
+    const page = new URL(outputFile, settings.config.outDir);
+    if (await holds(page, body)) {
+      const temporary = new URL(`${file.href}.${process.pid}.link`);
+      try {
+        await fs.link(page, temporary);
+        await fs.rename(temporary, file);
+        return;
+      } catch {
+        await fs.rm(temporary, { force: true }); // no link here: write the copy
+      }
+    }
     await replaceFile(file, body);
   },
 };

@@ -13,7 +13,10 @@ import { replaceFileSync } from '../../../../src/pipeline/postbuild/replace-file
 const work = mkdtempSync(join(tmpdir(), 'dln-restore-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const settings = { config: { cacheDir: pathToFileURL(join(work, 'astro-cache/')) } };
+const outDir = join(work, 'staging');
+const settings = {
+  config: { cacheDir: pathToFileURL(join(work, 'astro-cache/')), outDir: pathToFileURL(`${outDir}/`) },
+};
 const cached = (file: string) => join(work, 'astro-cache', 'dist', file);
 const inode = (path: string) => statSync(path).ino;
 
@@ -62,6 +65,20 @@ describe('linkedMethods', () => {
     expect(readFileSync(cached('notes/a/index.html'), 'utf8')).toBe('<p>A, edited</p>');
     expect(readFileSync(lastSite, 'utf8')).toBe('<p>A</p>');
     expect(existsSync(join(work, 'astro-cache', 'dist', 'notes', 'a'))).toBe(true);
+  });
+
+  it('caches a page Astro has just written into the site as that very file, and any other page as a copy', async () => {
+    const written = join(outDir, 'notes/c/index.html');
+    mkdirSync(join(outDir, 'notes/c'), { recursive: true });
+    writeFileSync(written, '<p>C</p>');
+    await linkedMethods.writeOutputFile(settings, 'notes/c/index.html', '<p>C</p>');
+    expect(inode(cached('notes/c/index.html'))).toBe(inode(written));
+
+    // The site holds something else under that name: the cache gets what it was given, in a file of its own.
+    await linkedMethods.writeOutputFile(settings, 'notes/c/index.html', '<p>C, edited</p>');
+    expect(readFileSync(cached('notes/c/index.html'), 'utf8')).toBe('<p>C, edited</p>');
+    expect(inode(cached('notes/c/index.html'))).not.toBe(inode(written));
+    expect(readFileSync(written, 'utf8')).toBe('<p>C</p>');
   });
 });
 
