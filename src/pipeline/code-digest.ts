@@ -4,10 +4,11 @@
 // entry points without writing anything (packages stay external), and its metafile names every local file the
 // code can reach; each external package counts by its name and installed version.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { BUILD_CACHE_DIR } from './build-cache.ts';
+import { replaceFileSync } from './postbuild/replace-file.ts';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -107,7 +108,8 @@ function remember(entries: readonly string[], root: string, imports: Imports): v
   const file = rememberedFile(entries, root);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ ...imports, identities } satisfies RememberedImports));
+    // Replaced, not written in place: test files and builds running at once read it.
+    replaceFileSync(file, JSON.stringify({ ...imports, identities } satisfies RememberedImports));
   } catch {
     // Only a later build's time is lost.
   }
