@@ -45,7 +45,7 @@ async function holds(file: URL, body: string | Uint8Array): Promise<boolean> {
   }
 }
 
-/** Folders made in this build: a page's folder is made once, not once per page (4,000 calls at 2,000 notes). */
+/** Folders made in this build: each once, not once per file in it (2,000 previews share one folder). */
 const madeFolders = new Map<string, Promise<unknown>>();
 function makeFolderOf(file: URL): Promise<unknown> {
   const folder = new URL('./', file).href;
