@@ -86,11 +86,15 @@ const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(
 });
 enableCompileCache(resolve(NODE_COMPILE_CACHE_DIR)); // for the passes, loaded next
 const astroExit = new Promise<number | null>((done) => astro.on('close', (code) => done(code)));
-// Loaded while Astro runs (a third of a second of a rebuild otherwise): the passes and their cache's key.
-const { listBuiltFiles, visitPages } = await import('../src/pipeline/postbuild/built-pages.ts');
-const { PassError, POSTBUILD_CODE, POSTBUILD_PASSES } = await import('../src/pipeline/postbuild/passes.ts');
-const cacheDir = postBuildCache(POSTBUILD_CODE);
+// Loaded while Astro runs (a third of a second of a rebuild otherwise): the passes and their cache's key. Should
+// that fail, it is reported once Astro is done, not while it still writes the staging folder.
+const loading = Promise.all([
+  import('../src/pipeline/postbuild/built-pages.ts'),
+  import('../src/pipeline/postbuild/passes.ts'),
+]).then(([pages, passes]) => ({ ...pages, ...passes, cacheDir: postBuildCache(passes.POSTBUILD_CODE) }));
+loading.catch(() => undefined);
 if ((await astroExit) !== 0) fail('astro build failed (see the message above).');
+const { listBuiltFiles, visitPages, PassError, POSTBUILD_PASSES, cacheDir } = await loading;
 console.log(`✓ astro build ${took()}`);
 
 const passes = POSTBUILD_PASSES.map((pass) => pass.create({ dir: STAGING, cacheDir }));
