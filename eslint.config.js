@@ -108,4 +108,20 @@ export default tseslint.config(
     files: ['src/pages/**', 'src/components/**', 'src/layouts/**', 'src/widgets/**/*.astro'],
     rules: { 'no-restricted-imports': ['error', { patterns: POSTBUILD_CODE }] },
   },
+  {
+    // The unit test files share their modules (tests/vitest.config.ts, isolate: false): a mock set up by one file
+    // is not applied to a module another file loaded first, so it passes or fails by the order the files run in.
+    files: ['tests/unit/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'unit test files share modules (isolate: false): test the behaviour through real files or arguments, or move the test to a project that isolates.',
+        })),
+      ],
+    },
+  },
 );

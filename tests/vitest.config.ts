@@ -9,7 +9,7 @@ export default defineConfig({
         // A guard against hangs, not a timing goal (those live in `npm run bench`): some unit tests start a
         // script or a renderer, which takes longer than Vitest's 5 s default on a loaded 2-core machine.
         // isolate: false, because importing the renderers (unified, Shiki, KaTeX) again for each of a hundred files
-        // cost more than the tests (118 s → 72 s); no unit test mocks a module or changes a global.
+        // cost more than the tests (118 s → 72 s); no unit test mocks a module or changes a global (eslint.config.js).
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], root: '.', testTimeout: 30_000, isolate: false },
       },
       {

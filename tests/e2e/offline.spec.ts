@@ -125,8 +125,16 @@ describe('the offline bundle, unzipped and opened from file://', () => {
     await expect.poll(() => quiz.getByTestId('quiz-feedback').textContent()).toMatch(/^Not quite\./);
     await page.locator('.site-nav a[href$="review/index.html"]').click();
     await page.waitForURL(/\/en\/review\/index\.html$/);
-    await page.waitForSelector('[data-review-ready]');
-    expect(await page.locator('[data-testid="review-item"]:visible').count()).toBe(1);
+    // Chromium hands a localStorage write to its browser process asynchronously, and a page of file:// may open in
+    // another renderer before the answer arrives there (CI once saw no item): read again until it has arrived.
+    await expect
+      .poll(async () => {
+        await page.waitForSelector('[data-review-ready]');
+        const items = await page.locator('[data-testid="review-item"]:visible').count();
+        if (items === 0) await page.reload();
+        return items;
+      })
+      .toBe(1);
     expect(await page.getByTestId('review-status').textContent()).toBe('Questions due for review: 1.');
     expect(problems.failedRequests).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
