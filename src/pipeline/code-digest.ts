@@ -4,10 +4,11 @@
 // entry points without writing anything (packages stay external), and its metafile names every local file the
 // code can reach; each external package counts by its name and installed version.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { BUILD_CACHE_DIR } from './build-cache.ts';
+import { settledIdentity } from './file-identity.ts';
 import { replaceFileSync } from './postbuild/replace-file.ts';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -78,18 +79,6 @@ const rememberedFile = (entries: readonly string[], root: string) =>
     `${createHash('sha256').update(entries.join('\0')).digest('hex').slice(0, 16)}.json`,
   );
 
-/** Size, inode and modification time; undefined for a path changed too recently to be told apart from a next change. */
-function identity(path: string): string | undefined {
-  try {
-    const stat = statSync(path, { bigint: true });
-    if (Date.now() - Number(stat.mtimeMs) < SETTLED_MS) return undefined;
-    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch {
-    return undefined; // gone
-  }
-}
-const SETTLED_MS = 2_000;
-
 /**
  * The files and their folders, but for the project root: a build writes its output beside it (dist.staging), and
  * the entry points there are named in full.
@@ -101,7 +90,7 @@ const watchedPaths = (files: readonly string[]) => [
 function remember(entries: readonly string[], root: string, imports: Imports): void {
   const identities: Record<string, string> = {};
   for (const path of watchedPaths(imports.files)) {
-    const id = identity(resolve(root, path));
+    const id = settledIdentity(resolve(root, path));
     if (id === undefined) return;
     identities[path] = id;
   }
@@ -123,7 +112,7 @@ function rememberedImports(entries: readonly string[], root: string): Imports | 
     return undefined;
   }
   const paths = watchedPaths(stored.files ?? []);
-  if (paths.length === 0 || paths.some((path) => stored.identities?.[path] !== identity(resolve(root, path)))) {
+  if (paths.length === 0 || paths.some((path) => stored.identities?.[path] !== settledIdentity(resolve(root, path)))) {
     return undefined;
   }
   return { files: stored.files, externals: stored.externals };

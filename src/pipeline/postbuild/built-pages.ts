@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { settledIdentity } from '../file-identity.ts';
 
 /** The files of a built site as site-relative paths (`notes/x/index.html`), pages and the rest apart. */
 export interface BuiltFiles {
@@ -50,26 +51,10 @@ export type PageVisitor = (page: BuiltPage) => void;
 type Findings = Record<string, { digest: string; file?: string; found: Record<string, unknown> }>;
 
 /**
- * Which file a page is, as the file system tells without reading it: device, inode, size and modification time
- * in nanoseconds. A page restored by Astro's incremental build is a hard link to its cached copy
- * (src/pipeline/render/restore-by-link.ts), the very file the last build read; a page rendered again is a new
- * file, and every step that changes a built file replaces it (src/pipeline/postbuild/replace-file.ts).
- */
-function fileIdentity(path: string): string | undefined {
-  const stat = statSync(path, { bigint: true });
-  // A file changed in the last moments may change again within the same tick of the file system's clock,
-  // unseen ("racy git"): it is not taken by its identity the next time, but read.
-  if (Date.now() - Number(stat.mtimeMs) < SETTLED_MS) return undefined;
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-}
-
-const SETTLED_MS = 2_000;
-
-/**
  * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
  * a rebuild after one edit changes a handful: what a scan found on a page is kept in `findingsFile` with the
  * page's digest and reused while the page is unchanged. A page that is the very file the last build read
- * (fileIdentity) is not read again unless a visitor asks for its HTML.
+ * (src/pipeline/file-identity.ts) is not read again unless a visitor asks for its HTML.
  */
 export function visitPages(
   dir: string,
@@ -87,7 +72,9 @@ export function visitPages(
   const remembered = findingsFile ? readFindings(findingsFile) : {};
   const findings: Findings = {};
   for (const path of pages) {
-    const file = fileIdentity(join(dir, path));
+    // A page restored by Astro is a hard link to its cached copy (src/pipeline/render/restore-by-link.ts): the very
+    // file the last build read. A page rendered again is a new file.
+    const file = settledIdentity(join(dir, path));
     const before = remembered[path];
     // The same file as last time: its digest and findings are known, and it is read only if a visitor asks.
     const same = file !== undefined && before?.file === file && before.digest !== undefined;
