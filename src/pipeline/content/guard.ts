@@ -13,6 +13,7 @@ import {
 } from '../../lib/content/frontmatter-check.ts';
 import { BUILD_CACHE_DIR } from '../build-cache.ts';
 import { codeDigest } from '../code-digest.ts';
+import { settledIdentity } from '../file-identity.ts';
 import { isLang } from '../../lib/content/lang.ts';
 import { slugProblem } from '../../lib/content/slug.ts';
 import { findCycle } from '../../lib/content/graph.ts';
@@ -24,9 +25,10 @@ import { studyBlockProblems } from '../../lib/study/study-blocks.ts';
 import { isUtf8 } from 'node:buffer';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory());
+    return isFolder ? walk(path) : [path];
   });
 }
 
@@ -37,10 +39,16 @@ export interface FileCheck {
 }
 
 /**
- * Each file's check with the digest of the bytes it checked. A rebuild after one edit re-checks one file
- * instead of parsing the YAML of every note again (about a second at 2,000 notes).
+ * Each file's check with the digest of the bytes it checked, and the file's identity when it was read
+ * (src/pipeline/file-identity.ts). A rebuild after one edit re-checks one file instead of parsing the YAML of
+ * every note again (about a second at 2,000 notes), and reads only the files whose identity changed.
  */
-export type RememberedChecks = Map<string, { digest: string; check: FileCheck }>;
+export interface RememberedCheck {
+  digest: string;
+  identity?: string;
+  check: FileCheck;
+}
+export type RememberedChecks = Map<string, RememberedCheck>;
 
 /** The checks of one note file on its own: encoding, code fences, frontmatter, exercises and self-checks. */
 function checkNoteFile(file: string, slug: string, bytes: Buffer, tagIds: readonly string[]): FileCheck {
@@ -127,11 +135,17 @@ export function checkNotesFolder(
     if (other)
       problems.push({ file, message: `the slug "${slug}" is already used by ${other}: keep one of .md and .mdx` });
     seen.set(key, file);
-    const bytes = readFileSync(path);
-    const digest = createHash('sha1').update(bytes).digest('hex');
     const known = remembered.get(file);
-    const check = known?.digest === digest ? known.check : checkNoteFile(file, slug, bytes, tagIds);
-    checked.set(file, { digest, check });
+    const identity = settledIdentity(path);
+    let entry = identity !== undefined && known?.identity === identity ? known : undefined;
+    if (!entry) {
+      const bytes = readFileSync(path);
+      const digest = createHash('sha1').update(bytes).digest('hex');
+      const check = known?.digest === digest ? known.check : checkNoteFile(file, slug, bytes, tagIds);
+      entry = { digest, ...(identity !== undefined ? { identity } : {}), check };
+    }
+    const { check } = entry;
+    checked.set(file, entry);
     problems.push(...check.problems);
     if (check.note) notes.push({ file, ...check.note });
     if (check.note?.images) problems.push(...checkImages(file, path, check.note.images, root));
@@ -239,9 +253,7 @@ function checksFile(options: { notesDir: string; tagIds: readonly string[] }): s
 
 function readRemembered(file: string): RememberedChecks {
   try {
-    return new Map(
-      Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, { digest: string; check: FileCheck }>),
-    );
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, RememberedCheck>));
   } catch {
     return new Map(); // none yet, or damaged: every note is checked
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,25 @@ describe('checkNotesFolder with remembered checks', () => {
     const problems = check(remembered);
     expect(problems[0]).toBe('notes/zh/a.md: remembered');
     expect(problems.some((p) => p.startsWith('notes/zh/b.md: unknown field "authr"'))).toBe(true);
+  });
+
+  it('does not read a note that is the same file as last time, and reads it once it changes', () => {
+    remembered.clear();
+    // Written a while ago (whole seconds, which utimes sets exactly): a file changed in the last moments is
+    // always read (src/pipeline/file-identity.ts).
+    const minuteAgo = Math.floor(Date.now() / 1000) - 60;
+    write('zh/b.md', note('B', 'prerequisites: [a]\n'));
+    utimesSync(join(notes, 'zh/b.md'), minuteAgo, minuteAgo);
+    expect(check(remembered)).toEqual([]);
+    // Proof that it goes unread: a problem written behind the file system's back (same size, the old
+    // modification time put back) is not seen.
+    write('zh/b.md', note('B', 'prerequisites: [z]\n'));
+    utimesSync(join(notes, 'zh/b.md'), minuteAgo, minuteAgo);
+    expect(check(remembered)).toEqual([]);
+    // Saved as an editor saves it (a new modification time): read and checked again.
+    utimesSync(join(notes, 'zh/b.md'), minuteAgo + 1, minuteAgo + 1);
+    expect(check(remembered)).toEqual([expect.stringContaining('prerequisite "z" is not a note')]);
+    write('zh/b.md', note('B', 'prerequisites: [a]\n'));
   });
 
   it('checks across notes every time, from what each note remembered', () => {
