@@ -42,36 +42,36 @@ export function resolveHref(href: string, fromPath: string): { path: string; fra
  */
 export function findBrokenLinks(pages: readonly PageLinks[], files: ReadonlySet<string>): BrokenLink[] {
   const byPath = new Map(pages.map((p) => [p.path, p]));
+  const problemOf = (href: string, page: PageLinks): string | undefined => {
+    const { path, fragment } = resolveHref(href, page.path);
+    const target = path === page.path && href.startsWith('#') ? page : byPath.get(path);
+    if (!target) {
+      if (files.has(path)) return undefined;
+      if (byPath.has(`${path}/`)) return `add the trailing slash: ${path}/`;
+      const guess = nearest(path, [...byPath.keys()]);
+      return `no page at ${path}` + (guess ? `; did you mean ${guess}?` : '');
+    }
+    if (fragment && fragment !== 'top' && !target.ids.has(fragment)) {
+      const guess = nearest(fragment, [...target.ids]);
+      return (
+        `${target.path} has no heading or element with id "${fragment}"` + (guess ? `; did you mean #${guess}?` : '')
+      );
+    }
+    return undefined;
+  };
+  // A root-relative href means the same on every page, and most hrefs are the same few (every note page's
+  // sidebar links every note of its language): each is checked once.
+  const rootRelative = new Map<string, string | undefined>();
   const broken: BrokenLink[] = [];
   for (const page of pages) {
     for (const href of page.hrefs) {
       if (!isInternalHref(href)) continue;
-      const { path, fragment } = resolveHref(href, page.path);
-      const target = path === page.path && href.startsWith('#') ? page : byPath.get(path);
-      if (!target) {
-        if (files.has(path)) continue;
-        if (byPath.has(`${path}/`)) {
-          broken.push({ page: page.path, href, problem: `add the trailing slash: ${path}/` });
-          continue;
-        }
-        const guess = nearest(path, [...byPath.keys()]);
-        broken.push({
-          page: page.path,
-          href,
-          problem: `no page at ${path}` + (guess ? `; did you mean ${guess}?` : ''),
-        });
-        continue;
-      }
-      if (fragment && fragment !== 'top' && !target.ids.has(fragment)) {
-        const guess = nearest(fragment, [...target.ids]);
-        broken.push({
-          page: page.path,
-          href,
-          problem:
-            `${target.path} has no heading or element with id "${fragment}"` +
-            (guess ? `; did you mean #${guess}?` : ''),
-        });
-      }
+      let problem: string | undefined;
+      if (href.startsWith('/')) {
+        if (!rootRelative.has(href)) rootRelative.set(href, problemOf(href, page));
+        problem = rootRelative.get(href);
+      } else problem = problemOf(href, page);
+      if (problem) broken.push({ page: page.path, href, problem });
     }
   }
   return broken;
