@@ -179,6 +179,52 @@ const EDITS: Edit[] = [
       queries: ['frakturglyph'],
     },
   ),
+  // The pages made from every note's frontmatter (the concept graph, the home page, the feeds, the tag list) are
+  // reused while it is unchanged: a new self-check question and a new title and prerequisite must reach them.
+  together(
+    {
+      name: 'add a self-check question to a note',
+      apply: (dir) =>
+        appendTo(
+          dir,
+          'zh/apple-core-ml.md',
+          [
+            '> [!quiz] Core ML 的 quizbanjo 模型包用哪个扩展名？',
+            '> - [x] .mlpackage',
+            '>',
+            '>   对：ML program 模型保存为 .mlpackage 目录。',
+            '> - [ ] .onnx',
+            '>',
+            '>   那是 ONNX 的格式，需要先用 coremltools 转换。',
+          ].join('\n'),
+        ),
+      queries: ['quizbanjo'],
+      shows: (dist) => {
+        const quizIds = (page: string) =>
+          /data-progress-slug="apple-core-ml">[\s\S]*?data-quiz-ids="([^"]+)"/.exec(read(dist, page))?.[1]?.split(' ');
+        expect(quizIds('index.html')).toHaveLength(5);
+        expect(read(dist, 'review/index.html')).toContain('quizbanjo');
+      },
+    },
+    {
+      name: "change a note's title and prerequisites",
+      apply: (dir) => {
+        replaceIn(dir, 'content/notes/zh/deep-learning-process.md', /^title: .*$/m, 'title: 深度学习的过程 platypoid');
+        replaceIn(
+          dir,
+          'content/notes/zh/deep-learning-process.md',
+          'prerequisites: [machine-learning-process]',
+          'prerequisites: [machine-learning-process, ai-taxonomy]',
+        );
+      },
+      queries: ['platypoid'],
+      shows: (dist) => {
+        expect(read(dist, 'graph/index.html')).toMatch(/data-from="ai-taxonomy"\s+data-to="deep-learning-process"/);
+        expect(read(dist, 'rss.xml')).toContain('深度学习的过程 platypoid');
+        expect(read(dist, 'index.html')).toContain('深度学习的过程 platypoid');
+      },
+    },
+  ),
   // The plugin is render code: the pages whose HTML it changes (those with Python) are scanned again, and the
   // glyph scan's remembered findings of every other page must still be dropped for its own change.
   together(

@@ -3,9 +3,10 @@ import type { APIContext } from 'astro';
 import { SITE } from '../../site.config.ts';
 import type { Lang } from '../../lib/content/lang.ts';
 import { noteUrl } from '../../lib/content/slug.ts';
-import { langParams, notesIn } from '../../pipeline/content/notes.ts';
+import { notesIn } from '../../pipeline/content/notes.ts';
+import { keyedLangParams } from '../../pipeline/content/page-keys.ts';
 
-export const getStaticPaths = langParams;
+export const getStaticPaths = () => keyedLangParams({ notes: true });
 
 export async function GET(context: APIContext) {
   const lang = (context.props as { lang: Lang }).lang;

@@ -140,7 +140,8 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
   return map;
 }
 
-const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+/** A page key (`cacheKey` in getStaticPaths) from the page's data. */
+export const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 /** The content layer's digest of a note's file (its body and frontmatter). */
 export function noteDigest(note: Note): string {
