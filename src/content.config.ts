@@ -6,6 +6,7 @@ import { noteSchema } from './lib/content/note-schema.ts';
 import { TAG_IDS } from './pipeline/content/registry.ts';
 import { strictGlob } from './pipeline/content/strict-glob.ts';
 import { htmlOnDisk } from './pipeline/content/html-on-disk.ts';
+import { withSourceFacts } from './pipeline/content/source-facts.ts';
 
 /**
  * Where notes are read from. Tests point this at a fixture folder (NOTES_DIR) to build a small site.
@@ -22,13 +23,15 @@ const RENDER_ON_REQUEST = import.meta.env.DEV;
 
 const notes = defineCollection({
   loader: htmlOnDisk(
-    strictGlob({
-      pattern: '{zh,en}/*.{md,mdx}',
-      base: NOTES_DIR,
-      deferRender: RENDER_ON_REQUEST,
-      // Read from the file where needed (note-source.ts): kept in the store, the sources were 95 % of it.
-      retainBody: false,
-    }),
+    withSourceFacts(
+      strictGlob({
+        pattern: '{zh,en}/*.{md,mdx}',
+        base: NOTES_DIR,
+        deferRender: RENDER_ON_REQUEST,
+        // Read from the file where needed (note-source.ts): kept in the store, the sources were 95 % of it.
+        retainBody: false,
+      }),
+    ),
   ),
   schema: noteSchema(TAG_IDS),
 });

@@ -1,7 +1,8 @@
 // Why: the content store keeps no Markdown source of notes (strictGlob's `retainBody: false`). At 2,000 notes the
 // sources were 20 MB of the store's 21, and the store is serialized, written, parsed back and walked on every
 // edit in `astro dev` (1.5 s an edit) and bundled into every build. The few places that read a note's source
-// (backlinks, previews, self-check questions, the stale-translation check) read its file instead.
+// (previews, the stale-translation check, and the facts of source-facts.ts: links and self-check questions) read
+// its file instead.
 import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 

@@ -6,10 +6,10 @@ import { readNoteHtml } from './html-on-disk.ts';
 import { LANGS, type Lang } from '../../lib/content/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../../lib/content/slug.ts';
 import { groupBySection, type Section } from '../../lib/content/sections.ts';
-import { backlinks, linkedSlugs, topologicalOrder, type Edge } from '../../lib/content/graph.ts';
+import { backlinks, topologicalOrder, type Edge } from '../../lib/content/graph.ts';
 import { SECTIONS } from './registry.ts';
 import { SITE_ENVIRONMENT } from '../../site.config.ts';
-import { noteSource } from './note-source.ts';
+import { factsOf } from './source-facts.ts';
 
 export interface Note {
   entry: CollectionEntry<'notes'>;
@@ -124,7 +124,7 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
     map = notesIn(lang).then((ordered) => {
       const bySlug = new Map<string, Note>(ordered.map((n) => [n.slug, n]));
       const position = new Map<string, number>(ordered.map((n, i) => [n.slug, i]));
-      const links = backlinks(new Map(ordered.map((n) => [n.slug, linkedSlugs(noteSource(n.entry))])));
+      const links = backlinks(new Map(ordered.map((n) => [n.slug, factsOf(n.entry).links])));
       return new Map(
         [...links].map(([slug, sources]) => [
           slug,

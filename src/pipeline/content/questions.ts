@@ -6,10 +6,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang } from '../../lib/content/lang.ts';
 import { prefixTermIds } from '../../lib/content/glossary-terms.ts';
-import { quizSources } from '../../lib/study/quiz-source.ts';
 import { markdownProcessor, shikiConfig } from '../render/processor.ts';
 import { notesIn, type Note } from './notes.ts';
-import { noteSource } from './note-source.ts';
+import { factsOf } from './source-facts.ts';
 
 export interface NoteQuestions {
   note: Note;
@@ -44,7 +43,7 @@ export function questionsIn(lang: Lang): Promise<NoteQuestions[]> {
     questions = notesIn(lang).then(async (notes) => {
       const found: NoteQuestions[] = [];
       for (const note of notes) {
-        const sources = quizSources(noteSource(note.entry), note.entry.filePath?.endsWith('.mdx') ?? false);
+        const sources = factsOf(note.entry).quizzes;
         if (sources.length > 0) found.push(await render(note, sources));
       }
       return found;

@@ -1,0 +1,68 @@
+// Why: pages made from every note need two facts of each note's Markdown: the notes it links to (the backlinks
+// of each note page, and so its incremental-build key) and the source of its self-check questions (the review
+// and home pages). The store keeps no Markdown (strictGlob's `retainBody: false`), so every build read all the
+// notes' files again for them: 2,000 files, a tenth of a second of a rebuild after one edit. This loader wrapper
+// takes the facts from the file when Astro stores an entry it has just rendered (a new or changed note) and keeps
+// them in the entry's metadata, which the store carries over to the next build with the entry; factsOf reads them
+// back, and reads the file of an entry stored without them (an MDX note, a note `astro dev` renders on request).
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { linkedSlugs } from '../../lib/content/graph.ts';
+import { quizSources } from '../../lib/study/quiz-source.ts';
+import { noteSource } from './note-source.ts';
+
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/** The key of the facts in an entry's `rendered.metadata`. */
+const FACTS = 'sourceFacts';
+
+export interface SourceFacts {
+  /** The slugs of the notes the Markdown links to (src/lib/content/graph.ts linkedSlugs). */
+  links: string[];
+  /** The Markdown of each self-check question (src/lib/study/quiz-source.ts). */
+  quizzes: string[];
+}
+
+interface SourceEntry {
+  id: string;
+  body?: string;
+  filePath?: string;
+  digest?: string | number;
+  rendered?: { metadata?: object };
+}
+
+function factsOfSource(entry: SourceEntry): SourceFacts {
+  const body = noteSource(entry);
+  return { links: linkedSlugs(body), quizzes: quizSources(body, entry.filePath?.endsWith('.mdx') ?? false) };
+}
+
+const isFacts = (value: unknown): value is SourceFacts =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as SourceFacts).links) &&
+  Array.isArray((value as SourceFacts).quizzes);
+
+/** The facts of a note: kept with its entry when it was rendered, else read from its file. */
+export function factsOf(entry: SourceEntry): SourceFacts {
+  const kept = (entry.rendered?.metadata as Record<string, unknown> | undefined)?.[FACTS];
+  return isFacts(kept) ? kept : factsOfSource(entry);
+}
+
+export function withSourceFacts(inner: Loader): Loader {
+  return {
+    name: `${inner.name}+source-facts`,
+    load: (context: LoaderContext) => {
+      const set = (entry: DataEntry): boolean => {
+        const rendered = entry.rendered;
+        if (!rendered || !entry.filePath) return context.store.set(entry);
+        // Read without the entry's digest: noteSource would keep every body in memory for the rest of the build.
+        const facts = factsOfSource({
+          id: entry.id,
+          filePath: entry.filePath,
+          ...(entry.body !== undefined ? { body: entry.body } : {}),
+        });
+        return context.store.set({ ...entry, rendered: { ...rendered, metadata: { ...rendered.metadata, [FACTS]: facts } } });
+      };
+      return inner.load({ ...context, store: { ...context.store, set } });
+    },
+  };
+}
