@@ -35,7 +35,11 @@ export function htmlOnDisk(inner: Loader): Loader {
         const key = createHash('sha256').update(`${entry.id}\0${entry.filePath ?? ''}\0${entry.digest}`);
         const file = join(dir, `${key.digest('hex').slice(0, 32)}.html`);
         writeFileSync(file, rendered.html);
-        const metadata: NonNullable<Rendered['metadata']> = { ...rendered.metadata, [HTML_FILE]: file };
+        const metadata: NonNullable<Rendered['metadata']> = {
+          ...rendered.metadata,
+          frontmatter: addedByPlugins(rendered.metadata?.frontmatter, entry.data),
+          [HTML_FILE]: file,
+        };
         return context.store.set({ ...entry, rendered: { html: '', metadata } });
       };
       await inner.load({ ...context, store: { ...context.store, set } });
@@ -48,6 +52,15 @@ export function htmlOnDisk(inner: Loader): Loader {
       }
     },
   };
+}
+
+/**
+ * What remark plugins added to the frontmatter (reading time, whether there is math): the rest is the entry's
+ * `data` again, a quarter of the store at 2,000 notes, which is serialized on every sync and bundled into every
+ * build. Pages read only what plugins add (`remarkPluginFrontmatter` in src/pipeline/content/notes.ts).
+ */
+function addedByPlugins(frontmatter: Record<string, unknown> | undefined, data: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(frontmatter ?? {}).filter(([key]) => !(key in data)));
 }
 
 const htmlFileOf = (metadata: Record<string, unknown> | undefined) =>
