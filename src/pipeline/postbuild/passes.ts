@@ -142,12 +142,12 @@ const basePath: PostBuildPass = {
 const serviceWorker: PostBuildPass = {
   name: 'service-worker',
   does: 'a Workbox service worker precaches the site under a byte budget, most important notes first',
-  create({ dir }) {
+  create({ dir, cacheDir }) {
     const precache = precacheInputs();
     return {
       scan: precache.scan,
       async finish() {
-        const sw = await writeServiceWorker(dir, precache);
+        const sw = await writeServiceWorker(dir, precache, { revisionsFile: `${cacheDir}/sw-revisions.json` });
         if (sw.warnings.length > 0)
           throw new PassError(`the service worker could not precache everything:\n  ${sw.warnings.join('\n  ')}`);
         return sw.summary;

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_CACHE_DIR } from '../build-cache.ts';
 import { codeDigest } from '../code-digest.ts';
+import { settledIdentity } from '../file-identity.ts';
 import type { PageScan } from './built-pages.ts';
+import { replaceFileSync } from './replace-file.ts';
 import {
   DEFAULT_PRECACHE_BUDGET,
   describePlan,
@@ -87,18 +89,18 @@ export type PrecacheInputs = ReturnType<typeof precacheInputs>;
 export async function writeServiceWorker(
   dir: string,
   inputs: PrecacheInputs,
-  { budget = DEFAULT_PRECACHE_BUDGET }: { budget?: number } = {},
+  { budget = DEFAULT_PRECACHE_BUDGET, revisionsFile }: { budget?: number; revisionsFile?: string } = {},
 ): Promise<ServiceWorkerResult> {
   const plan = planPrecache(precacheCandidates(dir), { budget, priority: inputs.priority(), assets: inputs.assets });
   // Workbox would read and hash every file its patterns match (200 MB at 2,000 notes for a 20 MiB precache):
   // only the chosen files are hashed, with Workbox's own revision (the MD5 of the content).
+  const revisions = revisionsOf(
+    dir,
+    plan.precache.map(({ url }) => url),
+    revisionsFile,
+  );
   const manifest = plan.precache
-    .map(({ url }) => {
-      const revision = createHash('md5')
-        .update(readFileSync(join(dir, url)))
-        .digest('hex');
-      return `{url:${JSON.stringify(url)},revision:${JSON.stringify(revision)}}`;
-    })
+    .map(({ url }) => `{url:${JSON.stringify(url)},revision:${JSON.stringify(revisions.get(url))}}`)
     .join(',');
   const template = await workerTemplate();
   writeFileSync(join(dir, 'sw.js'), template.replace(MANIFEST_PLACEHOLDER, manifest));
@@ -108,6 +110,38 @@ export async function writeServiceWorker(
     warnings: plan.oversizedShell.map((file) => `${file.url} is ${file.size} bytes, too large to precache`),
     summary: describePlan(plan, budget),
   };
+}
+
+/**
+ * Each file's revision. With `rememberedFile`, a file that is the very file it was at the last build
+ * (src/pipeline/file-identity.ts: a page Astro restored from its cache, a search index or font file linked from
+ * the build's cache) keeps the revision remembered for it, unread: 20 MiB of the rebuild's reading otherwise.
+ */
+function revisionsOf(dir: string, urls: readonly string[], rememberedFile: string | undefined): Map<string, string> {
+  let remembered: Record<string, [identity: string, revision: string]> = {};
+  try {
+    if (rememberedFile) remembered = JSON.parse(readFileSync(rememberedFile, 'utf8')) as typeof remembered;
+  } catch {
+    // none yet, or damaged: every file is read
+  }
+  const revisions = new Map<string, string>();
+  const next: typeof remembered = {};
+  for (const url of urls) {
+    const file = join(dir, url);
+    const identity = rememberedFile ? settledIdentity(file) : undefined;
+    const known = remembered[url];
+    const revision =
+      identity !== undefined && known?.[0] === identity
+        ? known[1]
+        : createHash('md5').update(readFileSync(file)).digest('hex');
+    revisions.set(url, revision);
+    if (identity !== undefined) next[url] = [identity, revision];
+  }
+  if (rememberedFile) {
+    mkdirSync(dirname(rememberedFile), { recursive: true });
+    replaceFileSync(rememberedFile, JSON.stringify(next));
+  }
+  return revisions;
 }
 
 const PLACEHOLDER_URL = '__deep_learning_notes_precache_manifest__';

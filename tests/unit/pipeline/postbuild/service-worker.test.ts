@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,16 @@ function site(name: string): string {
 }
 
 /** The worker for a built site, its pages read as the build reads them. */
-async function serviceWorkerFor(dir: string, options?: { budget: number }) {
+async function serviceWorkerFor(dir: string, options?: { budget?: number; revisionsFile?: string }) {
   const inputs = precacheInputs();
   visitPages(dir, listBuiltFiles(dir).pages, { scans: [inputs.scan] });
   return writeServiceWorker(dir, inputs, options);
+}
+
+/** The generated worker's precache manifest, URL → revision. */
+function manifest(dir: string): Map<string, string> {
+  const entries = readFileSync(join(dir, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)",revision:"([^"]+)"/g);
+  return new Map([...entries].map((m) => [m[1]!, m[2]!]));
 }
 
 /** The URLs in the generated worker's precache manifest. */
@@ -82,6 +88,30 @@ describe('writeServiceWorker', () => {
     expect(result.summary).toBe(
       `service worker precaches ${urls.length} files (${(result.size / 1024 / 1024).toFixed(2)} MiB)`,
     );
+  }, 30_000);
+
+  it('revises a file by its content, and takes a file that is the same file as last time by its identity', async () => {
+    const dir = site('revisions');
+    const revisionsFile = join(work, 'revisions.json');
+    // Written a while ago (whole seconds, which utimes sets exactly), as the files a build restores are.
+    const minuteAgo = Math.floor(Date.now() / 1000) - 60;
+    const age = (path: string) => utimesSync(join(dir, path), minuteAgo, minuteAgo);
+    ['notes/a/index.html', 'notes/b/index.html'].forEach(age);
+    await serviceWorkerFor(dir, { revisionsFile });
+    const first = manifest(dir);
+    expect(first.get('notes/a/index.html')).toMatch(/^[0-9a-f]{32}$/);
+    // Bytes changed behind the file system's back (same size, the old time put back) go unread; a file that is
+    // written anew is read.
+    writeFileSync(join(dir, 'notes/a/index.html'), 'y'.repeat(40 * KiB));
+    age('notes/a/index.html');
+    writeFileSync(join(dir, 'notes/b/index.html'), '<img src="/diagrams/b.svg" alt="B">');
+    await serviceWorkerFor(dir, { revisionsFile });
+    const second = manifest(dir);
+    expect(second.get('notes/a/index.html')).toBe(first.get('notes/a/index.html'));
+    expect(second.get('notes/b/index.html')).not.toBe(first.get('notes/b/index.html'));
+    // Without remembered revisions, every file is read.
+    await serviceWorkerFor(dir);
+    expect(manifest(dir).get('notes/a/index.html')).not.toBe(first.get('notes/a/index.html'));
   }, 30_000);
 
   it('over the budget: the shell and the first roadmap notes with their images; the rest at runtime', async () => {
