@@ -49,11 +49,7 @@ describe('findBrokenLinks', () => {
   });
   it('reports a broken link on every page that has it, and a relative one by where it is', () => {
     const shared = findBrokenLinks(
-      [
-        page('/a/', ['/gone/', 'b/', '#x'], ['x']),
-        page('/b/', ['/gone/', 'b/', '#x']),
-        page('/a/b/', []),
-      ],
+      [page('/a/', ['/gone/', 'b/', '#x'], ['x']), page('/b/', ['/gone/', 'b/', '#x']), page('/a/b/', [])],
       new Set(),
     );
     expect(shared.map((b) => `${b.page} ${b.href}`)).toEqual(['/a/ /gone/', '/b/ /gone/', '/b/ b/', '/b/ #x']);
