@@ -22,9 +22,15 @@ const sources = new Map<string, { digest: unknown; body: string }>();
 export function noteSource(entry: SourceEntry): string {
   if (entry.body !== undefined) return entry.body;
   if (!entry.filePath) throw new Error(`note "${entry.id}" has neither a source nor a file to read it from`);
+  if (entry.digest === undefined) return readNoteSource(entry.filePath);
   const known = sources.get(entry.filePath);
-  if (known && known.digest === entry.digest && entry.digest !== undefined) return known.body;
-  const body = parseFrontmatter(readFileSync(entry.filePath, 'utf8'), { frontmatter: 'empty-with-spaces' }).content.trim();
+  if (known && known.digest === entry.digest) return known.body;
+  const body = readNoteSource(entry.filePath);
   sources.set(entry.filePath, { digest: entry.digest, body });
   return body;
+}
+
+/** The same, read from the file now and not remembered (a render step reads each note once). */
+export function readNoteSource(filePath: string): string {
+  return parseFrontmatter(readFileSync(filePath, 'utf8'), { frontmatter: 'empty-with-spaces' }).content.trim();
 }

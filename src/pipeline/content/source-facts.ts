@@ -8,7 +8,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { linkedSlugs } from '../../lib/content/graph.ts';
 import { quizSources } from '../../lib/study/quiz-source.ts';
-import { noteSource } from './note-source.ts';
+import { noteSource, readNoteSource } from './note-source.ts';
 
 type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
@@ -30,9 +30,8 @@ interface SourceEntry {
   rendered?: { metadata?: object };
 }
 
-function factsOfSource(entry: SourceEntry): SourceFacts {
-  const body = noteSource(entry);
-  return { links: linkedSlugs(body), quizzes: quizSources(body, entry.filePath?.endsWith('.mdx') ?? false) };
+function factsOfBody(body: string, filePath: string | undefined): SourceFacts {
+  return { links: linkedSlugs(body), quizzes: quizSources(body, filePath?.endsWith('.mdx') ?? false) };
 }
 
 const isFacts = (value: unknown): value is SourceFacts =>
@@ -44,7 +43,7 @@ const isFacts = (value: unknown): value is SourceFacts =>
 /** The facts of a note: kept with its entry when it was rendered, else read from its file. */
 export function factsOf(entry: SourceEntry): SourceFacts {
   const kept = (entry.rendered?.metadata as Record<string, unknown> | undefined)?.[FACTS];
-  return isFacts(kept) ? kept : factsOfSource(entry);
+  return isFacts(kept) ? kept : factsOfBody(noteSource(entry), entry.filePath);
 }
 
 export function withSourceFacts(inner: Loader): Loader {
@@ -54,12 +53,13 @@ export function withSourceFacts(inner: Loader): Loader {
       const set = (entry: DataEntry): boolean => {
         const rendered = entry.rendered;
         if (!rendered || !entry.filePath) return context.store.set(entry);
-        // Read without the entry's digest: noteSource would keep every body in memory for the rest of the build.
-        const facts = factsOfSource({
-          id: entry.id,
-          filePath: entry.filePath,
-          ...(entry.body !== undefined ? { body: entry.body } : {}),
-        });
+        let facts: SourceFacts;
+        try {
+          // Not noteSource: it keeps each body it reads for the rest of the build (10,000 bodies in a cold build).
+          facts = factsOfBody(entry.body ?? readNoteSource(entry.filePath), entry.filePath);
+        } catch {
+          return context.store.set(entry); // gone since Astro read it: factsOf reads it when a page asks
+        }
         return context.store.set({ ...entry, rendered: { ...rendered, metadata: { ...rendered.metadata, [FACTS]: facts } } });
       };
       return inner.load({ ...context, store: { ...context.store, set } });
