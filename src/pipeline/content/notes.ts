@@ -1,5 +1,4 @@
 // Notes as the pages see them: parsed ids, drafts filtered, grouped by language and ordered along the roadmap.
-import { createHash } from 'node:crypto';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import { readNoteHtml } from './html-on-disk.ts';
@@ -8,7 +7,6 @@ import { langPrefix, noteUrl, parseNoteId, type Slug } from '../../lib/content/s
 import { groupBySection, type Section } from '../../lib/content/sections.ts';
 import { backlinks, topologicalOrder, type Edge } from '../../lib/content/graph.ts';
 import { SECTIONS } from './registry.ts';
-import { SITE_ENVIRONMENT } from '../../site.config.ts';
 import { factsOf } from './source-facts.ts';
 
 export interface Note {
@@ -138,63 +136,6 @@ export function referencedByIn(lang: Lang): Promise<Map<string, Note[]>> {
     referrers.set(lang, map);
   }
   return map;
-}
-
-/** A page key (`cacheKey` in getStaticPaths) from the page's data. */
-export const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-
-/** The content layer's digest of a note's file (its body and frontmatter). */
-export function noteDigest(note: Note): string {
-  const { digest } = note.entry as { digest?: string | number };
-  return digest === undefined ? sha256([note.entry.body, note.entry.data]) : String(digest);
-}
-
-function digestOf(note: Note | undefined): string | undefined {
-  return note && noteDigest(note);
-}
-
-const outlines = new Map<Lang, Promise<string>>();
-
-/**
- * What a note page shows of the other notes of its language: the sidebar, previous/next and the backlinks show
- * their titles, sections and reading order. One fingerprint per language and build: a title or an order
- * change rebuilds that language's note pages, an edit to a note's body does not.
- */
-function outlineOf(lang: Lang): Promise<string> {
-  let outline = outlines.get(lang);
-  if (!outline) {
-    outline = sectionsIn(lang).then((sections) =>
-      sha256(sections.map((s) => [s.spec.id, s.items.map((n) => [n.slug, n.title, n.description])])),
-    );
-    outlines.set(lang, outline);
-  }
-  return outline;
-}
-
-/**
- * The incremental build's key of a note page (`cacheKey` in getStaticPaths): Astro reuses the page from the
- * last build while this key and the page's code are unchanged. It covers every input of the page that is
- * data: the note's own file, its translation's (the language switch, the stale-translation notice), the
- * backlinks to it, the outline of its language, and the site URL and repository the environment may set
- * (canonical and "edit this page" links).
- */
-export async function notePageKey(
-  lang: Lang,
-  slug: string,
-  note: Note | undefined,
-  translation: Note | undefined,
-): Promise<string> {
-  const referencedBy = (await referencedByIn(lang)).get(slug)?.map((n) => n.slug) ?? [];
-  return sha256([await outlineOf(lang), digestOf(note), digestOf(translation), referencedBy, SITE_ENVIRONMENT]);
-}
-
-/**
- * The incremental build's key of a page that lists notes as cards (a tag's page): the cards' text and dates and
- * the environment, so that editing a note's body leaves such a page to be reused. `extra`: the page's other data.
- */
-export function cardListKey(notes: readonly Note[], extra: unknown): string {
-  const cards = notes.map((n) => [n.lang, n.slug, n.title, n.description, n.date, n.updated]);
-  return sha256([cards, extra, SITE_ENVIRONMENT]);
 }
 
 export interface NoteBody {

@@ -4,7 +4,8 @@
 import type { APIContext } from 'astro';
 import { LANGS } from '../../../lib/content/lang.ts';
 import { extractPreview } from '../../../lib/content/previews.ts';
-import { noteDigest, notesIn, type Note } from '../../../pipeline/content/notes.ts';
+import { notesIn, type Note } from '../../../pipeline/content/notes.ts';
+import { noteDigest } from '../../../pipeline/content/page-keys.ts';
 import { noteSource } from '../../../pipeline/content/note-source.ts';
 
 export async function getStaticPaths() {
