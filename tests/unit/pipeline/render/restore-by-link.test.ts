@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import restoreByLink, {
   astroIncrementalCache,
   linkedMethods,
+  linkRestoredPages,
 } from '../../../../src/pipeline/render/restore-by-link.ts';
 import { replaceFileSync } from '../../../../src/pipeline/postbuild/replace-file.ts';
 
@@ -48,15 +49,27 @@ describe("Astro's incremental build cache, as this project's Astro has it", () =
 });
 
 describe('linkedMethods', () => {
-  it('restores a cached page as a link to the cached file, and says when a page is not cached', async () => {
+  it('restores a cached page as a link to the cached file once every page is generated, and says when a page is not cached', async () => {
     await linkedMethods.writeOutputFile(settings, 'notes/a/index.html', '<p>A</p>');
     const site = join(work, 'site-1');
     const page = join(site, 'notes/a/index.html');
     expect(await linkedMethods.restoreOutputFile(settings, 'notes/a/index.html', pathToFileURL(page))).toBe(true);
+    expect(existsSync(page)).toBe(false);
+    expect(linkRestoredPages()).toBe(1);
     expect(readFileSync(page, 'utf8')).toBe('<p>A</p>');
     expect(inode(page)).toBe(inode(cached('notes/a/index.html')));
     const missing = pathToFileURL(join(site, 'notes/b/index.html'));
     expect(await linkedMethods.restoreOutputFile(settings, 'notes/b/index.html', missing)).toBe(false);
+    expect(linkRestoredPages()).toBe(0);
+  });
+
+  it('fails the build, saying what to do, when a cached page goes missing before it is linked', async () => {
+    await linkedMethods.writeOutputFile(settings, 'notes/gone/index.html', '<p>Gone</p>');
+    const page = pathToFileURL(join(work, 'site-2', 'notes/gone/index.html'));
+    expect(await linkedMethods.restoreOutputFile(settings, 'notes/gone/index.html', page)).toBe(true);
+    rmSync(cached('notes/gone/index.html'));
+    expect(() => linkRestoredPages()).toThrow(/gone from it .*notes\/gone\/index\.html.*Delete the cache folder/s);
+    expect(linkRestoredPages()).toBe(0);
   });
 
   it('caches a page rendered again as a new file: the restored page in the last site keeps its content', async () => {
