@@ -10,12 +10,14 @@
 // The links are made together once every page is generated, not one by one as Astro restores each page: Astro
 // awaits each restore (four at a time), and 4,000 links and 2,000 new folders made from the thread pool while
 // Astro checks the next pages' paths in those very folders took 0.3 s of a rebuild's main thread; made in one
-// synchronous run, they take a fraction of that.
+// synchronous run, they take a fraction of that. Their folders are made ahead (src/pipeline/render/page-folders.ts).
 import { copyFileSync, existsSync, linkSync, mkdirSync, promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { replaceFile } from '../postbuild/replace-file.ts';
+import { removeEmptyFolders, type PageFoldersTask } from './page-folders.ts';
 
 /** The two methods of Astro's IncrementalBuildCache (astro/dist/core/build/incremental.js) this replaces. */
 export interface IncrementalCacheMethods {
@@ -45,15 +47,18 @@ function linkOrCopy(from: string, to: string): void {
 /** The pages Astro was told are restored, as [cached file, page in the site], linked by `linkRestoredPages`. */
 const restored: Array<[from: string, to: string]> = [];
 
-/** Makes every restored page of this build. Throws if a cached page went missing since Astro was told it is there. */
-export function linkRestoredPages(): number {
+/**
+ * Makes every restored page of this build, then removes the folders made ahead (`madeAhead`) that got no page.
+ * Throws if a cached page went missing since Astro was told it is there.
+ */
+export function linkRestoredPages(madeAhead: ReadonlySet<string> = new Set()): number {
   const pages = restored.splice(0);
-  const folders = new Set<string>();
+  const withPages = new Set<string>();
   for (const [from, to] of pages) {
     const folder = dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
+    if (!withPages.has(folder)) {
+      if (!madeAhead.has(folder)) mkdirSync(folder, { recursive: true });
+      withPages.add(folder);
     }
     try {
       linkOrCopy(from, to);
@@ -66,7 +71,23 @@ export function linkRestoredPages(): number {
       );
     }
   }
+  removeEmptyFolders(madeAhead, withPages);
   return pages.length;
+}
+
+/**
+ * Starts a worker that makes, in the still empty site `to`, the folders of the pages in Astro's cache `from`;
+ * resolves to the folders it made (none if it could not run: the links then make their own).
+ */
+export function makePageFoldersAhead(from: string, to: string): Promise<ReadonlySet<string>> {
+  return new Promise((resolve) => {
+    const task: PageFoldersTask = { task: 'page-folders', from, to };
+    const worker = new Worker(new URL('./page-folders.ts', import.meta.url), { workerData: task });
+    worker.unref();
+    worker.once('message', (made: string[]) => resolve(new Set(made)));
+    worker.once('error', () => resolve(new Set()));
+    worker.once('exit', () => resolve(new Set()));
+  });
 }
 
 /** Whether `file` holds exactly `body`. */
@@ -140,9 +161,19 @@ export async function astroIncrementalCache(): Promise<{ prototype: Partial<Incr
  * and copies, as Astro does.
  */
 export default function restoreByLink(): AstroIntegration {
+  let madeAhead: Promise<ReadonlySet<string>> = Promise.resolve(new Set());
   return {
     name: 'deep-learning-notes:restore-by-link',
     hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        madeAhead = Promise.resolve(new Set());
+        const outDir = fileURLToPath(config.outDir);
+        // Astro empties an output folder that exists before it bundles, which would race with the worker. One
+        // that does not exist yet has nothing to empty (scripts/build.ts builds into a new staging folder).
+        if (command !== 'build' || existsSync(outDir)) return;
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+        madeAhead = makePageFoldersAhead(fileURLToPath(new URL('dist/', config.cacheDir)), outDir);
+      },
       'astro:build:start': async ({ logger }) => {
         const cache = await astroIncrementalCache();
         const prototype = cache?.prototype;
@@ -155,8 +186,8 @@ export default function restoreByLink(): AstroIntegration {
         Object.assign(prototype, linkedMethods);
       },
       // After the last page, before any integration's astro:build:done (the sitemap) and before the site's passes.
-      'astro:build:generated': () => {
-        linkRestoredPages();
+      'astro:build:generated': async () => {
+        linkRestoredPages(await madeAhead);
       },
     },
   };

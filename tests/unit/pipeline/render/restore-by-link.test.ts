@@ -63,6 +63,19 @@ describe('linkedMethods', () => {
     expect(linkRestoredPages()).toBe(0);
   });
 
+  it('links into the folders made ahead, and removes those made ahead that got no page', async () => {
+    await linkedMethods.writeOutputFile(settings, 'notes/d/index.html', '<p>D</p>');
+    const site = join(work, 'site-ahead');
+    const [d, gone] = [join(site, 'notes/d'), join(site, 'notes/gone')];
+    mkdirSync(d, { recursive: true });
+    mkdirSync(gone);
+    const page = pathToFileURL(join(d, 'index.html'));
+    expect(await linkedMethods.restoreOutputFile(settings, 'notes/d/index.html', page)).toBe(true);
+    expect(linkRestoredPages(new Set([d, gone]))).toBe(1);
+    expect(readFileSync(join(d, 'index.html'), 'utf8')).toBe('<p>D</p>');
+    expect(existsSync(gone)).toBe(false);
+  });
+
   it('fails the build, saying what to do, when a cached page goes missing before it is linked', async () => {
     await linkedMethods.writeOutputFile(settings, 'notes/gone/index.html', '<p>Gone</p>');
     const page = pathToFileURL(join(work, 'site-2', 'notes/gone/index.html'));
