@@ -267,13 +267,17 @@ function buildScript(dir: string, script: string, ...args: string[]): void {
   if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
 }
 
-/** Every file of a built site with its digest, but for the search index and the service worker (compared apart). */
+/**
+ * Every file of a built site with its digest, and every folder (an empty one left behind is a difference too), but
+ * for the search index and the service worker (compared apart).
+ */
 function siteFiles(dist: string): Map<string, string> {
   const files = new Map<string, string>();
   const visit = (prefix: string) => {
     for (const entry of readdirSync(join(dist, prefix), { withFileTypes: true })) {
       const path = `${prefix}${entry.name}`;
       if (entry.isDirectory()) {
+        files.set(`${path}/`, 'folder');
         if (path !== 'pagefind') visit(`${path}/`);
       } else if (path !== 'sw.js') {
         files.set(
@@ -301,7 +305,11 @@ function differences(a: string, b: string): string[] {
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
   return paths
     .filter((path) => left.get(path) !== right.get(path))
-    .map((path) => `${path}: ${firstDifference(a, b, path)}`);
+    .map((path) =>
+      path.endsWith('/')
+        ? `${path}: a folder only the ${left.has(path) ? 'warm' : 'cold'} build has`
+        : `${path}: ${firstDifference(a, b, path)}`,
+    );
 }
 
 function firstDifference(a: string, b: string, path: string): string {

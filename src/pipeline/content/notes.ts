@@ -1,7 +1,8 @@
 // Notes as the pages see them: parsed ids, drafts filtered, grouped by language and ordered along the roadmap.
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { cacheDir } from 'astro:config/server';
 import type { MarkdownHeading } from 'astro';
-import { readNoteHtml } from './html-on-disk.ts';
+import { readRenderedNote } from './html-on-disk.ts';
 import { LANGS, type Lang } from '../../lib/content/lang.ts';
 import { langPrefix, noteUrl, parseNoteId, type Slug } from '../../lib/content/slug.ts';
 import { groupBySection, type Section } from '../../lib/content/sections.ts';
@@ -150,11 +151,10 @@ export interface NoteBody {
 
 /** A note's rendered body with its headings. */
 export async function noteBody(entry: CollectionEntry<'notes'>): Promise<NoteBody> {
-  const html = readNoteHtml(entry);
-  if (html !== undefined) {
-    const metadata = entry.rendered?.metadata as
-      { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
-    return { html, headings: metadata?.headings ?? [], remarkPluginFrontmatter: metadata?.frontmatter ?? {} };
+  const stored = readRenderedNote(entry, cacheDir);
+  if (stored !== undefined) {
+    const metadata = entry.rendered?.metadata as { frontmatter?: Record<string, unknown> } | undefined;
+    return { ...stored, remarkPluginFrontmatter: metadata?.frontmatter ?? {} };
   }
   const { Content, headings, remarkPluginFrontmatter } = await render(entry);
   return { Content, headings, remarkPluginFrontmatter };
