@@ -13,10 +13,12 @@ import katexAssets from './src/katex/assets.ts';
 import { markdownProcessor, shikiConfig } from './src/pipeline/render/processor.ts';
 import leanLazyImports from './src/pipeline/render/lean-lazy-imports.ts';
 import restoreByLink from './src/pipeline/render/restore-by-link.ts';
+import { sitemapTranslations } from './src/pipeline/render/sitemap-translations.ts';
 
 const NOTES_DIR = process.env.NOTES_DIR ?? './content/notes';
 const OUT_DIR = process.env.ASTRO_OUT_DIR ?? './dist';
 const CACHE_DIR = astroCacheDir(process.env.NOTES_DIR, OUT_DIR);
+const SITEMAP_TRANSLATIONS = sitemapTranslations(new URL('/', SITE.url).href, 'zh', { zh: 'zh-CN', en: 'en' });
 
 // Not `defineConfig` from 'astro/config': that entry point also loads SVGO and CSSO (265 modules, a tenth of a
 // second of every build and dev start), and `defineConfig` only returns its argument.
@@ -39,9 +41,10 @@ const config = {
     leanLazyImports(),
     restoreByLink(),
     mdx(),
+    // The links between a page and its translations, as the sitemap's `i18n` option would add them.
     sitemap({
-      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
-      filter: (page) => !page.includes('/404'),
+      filter: (page) => !page.includes('/404') && SITEMAP_TRANSLATIONS.collect(page),
+      serialize: (item) => SITEMAP_TRANSLATIONS.serialize(item),
     }),
   ],
   devToolbar: { enabled: false },
