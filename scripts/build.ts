@@ -88,16 +88,22 @@ enableCompileCache(resolve(NODE_COMPILE_CACHE_DIR)); // for the passes, loaded n
 const astroExit = new Promise<number | null>((done) => astro.on('close', (code) => done(code)));
 // Loaded while Astro runs (a third of a second of a rebuild otherwise): the passes and their cache's key. Should
 // that fail, it is reported once Astro is done, not while it still writes the staging folder.
+// The same for what the passes need of the last build (the pages' remembered findings, KaTeX's font rules).
 const loading = Promise.all([
   import('../src/pipeline/postbuild/built-pages.ts'),
   import('../src/pipeline/postbuild/passes.ts'),
-]).then(([pages, passes]) => ({ ...pages, ...passes, cacheDir: postBuildCache(passes.POSTBUILD_CODE) }));
+]).then(([pages, passes]) => {
+  const cacheDir = postBuildCache(passes.POSTBUILD_CODE);
+  const running = passes.POSTBUILD_PASSES.map((pass) => pass.create({ dir: STAGING, cacheDir }));
+  for (const pass of running) pass.prepare?.();
+  const findingsFile = join(cacheDir, 'findings.json');
+  return { ...pages, ...passes, passes: running, findingsFile, remembered: pages.rememberedFindings(findingsFile) };
+});
 loading.catch(() => undefined);
 if ((await astroExit) !== 0) fail('astro build failed (see the message above).');
-const { listBuiltFiles, visitPages, PassError, POSTBUILD_PASSES, cacheDir } = await loading;
+const { listBuiltFiles, visitPages, PassError, passes, findingsFile, remembered } = await loading;
 console.log(`✓ astro build ${took()}`);
 
-const passes = POSTBUILD_PASSES.map((pass) => pass.create({ dir: STAGING, cacheDir }));
 const startMs: number[] = [];
 for (const pass of passes) {
   const at = performance.now();
@@ -109,7 +115,8 @@ const files = listBuiltFiles(STAGING);
 visitPages(STAGING, files.pages, {
   scans: passes.flatMap((pass) => (pass.scan ? [pass.scan] : [])),
   visitors: passes.flatMap((pass) => (pass.visit ? [pass.visit] : [])),
-  findingsFile: join(cacheDir, 'findings.json'),
+  findingsFile,
+  remembered,
 });
 // The one read of the site counts towards the first pass, whose checks it mostly serves.
 for (const [i, pass] of passes.entries()) {

@@ -94,20 +94,24 @@ export interface SubsetSummary {
  * (src/pipeline/postbuild/built-pages.ts). A page's finding is its fonts with their characters, as strings.
  */
 export function katexGlyphScan() {
-  // Read on the first page not found in the build's cache: a rebuild that changed no page never needs it.
   let resolver: FontResolver | undefined;
+  const fontResolver = () =>
+    (resolver ??= createFontResolver(readFileSync(join(katexDistDir().dir, 'katex.min.css'), 'utf8')));
   const glyphs: GlyphsByFont = new Map();
   const scan: PageScan<Record<string, string>> = {
     name: 'katex-glyphs',
-    scan: (_, html) => {
-      resolver ??= createFontResolver(readFileSync(join(katexDistDir().dir, 'katex.min.css'), 'utf8'));
-      return Object.fromEntries([...katexGlyphs(html, resolver)].map(([font, chars]) => [font, [...chars].join('')]));
-    },
+    scan: (_, html) =>
+      Object.fromEntries([...katexGlyphs(html, fontResolver())].map(([font, chars]) => [font, [...chars].join('')])),
     add: (_, found) => {
       mergeGlyphs(glyphs, new Map(Object.entries(found).map(([font, chars]) => [font, new Set(chars)])));
     },
   };
-  return { scan, glyphs: glyphs as ReadonlyMap<string, ReadonlySet<string>> };
+  return {
+    scan,
+    glyphs: glyphs as ReadonlyMap<string, ReadonlySet<string>>,
+    /** Reads KaTeX's font rules ahead of the first page to scan (scripts/build.ts, while Astro builds). */
+    prepare: () => void fontResolver(),
+  };
 }
 
 /** Where a font's subset for `chars` is cached: keyed by the font's bytes, the characters and the subsetter. */

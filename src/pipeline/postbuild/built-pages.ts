@@ -48,7 +48,8 @@ export interface PageScan<T> {
 /** Anything else that looks at each page (the search index wants digests, and the HTML of changed pages). */
 export type PageVisitor = (page: BuiltPage) => void;
 
-type Findings = Record<string, { digest: string; file?: string; found: Record<string, unknown> }>;
+/** What the scans found on each page at the last build, with the page's digest and file identity. */
+export type Findings = Record<string, { digest: string; file?: string; found: Record<string, unknown> }>;
 
 /**
  * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
@@ -63,13 +64,16 @@ export function visitPages(
     scans = [],
     visitors = [],
     findingsFile,
+    remembered = findingsFile ? rememberedFindings(findingsFile) : {},
   }: {
     scans?: ReadonlyArray<PageScan<unknown>>;
     visitors?: readonly PageVisitor[];
+    /** Where the findings are remembered for the next build. */
     findingsFile?: string;
+    /** The findings of the last build, if already read from `findingsFile` (scripts/build.ts reads them early). */
+    remembered?: Findings;
   },
 ): void {
-  const remembered = findingsFile ? readFindings(findingsFile) : {};
   const findings: Findings = {};
   for (const path of pages) {
     // A page restored by Astro is a hard link to its cached copy (src/pipeline/render/restore-by-link.ts): the very
@@ -107,7 +111,8 @@ function detached(found: unknown): unknown {
   return found === undefined ? found : JSON.parse(JSON.stringify(found));
 }
 
-function readFindings(file: string): Findings {
+/** The findings the last build remembered in `file`; none if there are none or the file is damaged. */
+export function rememberedFindings(file: string): Findings {
   try {
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Findings) : {};
   } catch {

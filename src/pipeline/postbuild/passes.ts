@@ -26,6 +26,8 @@ export interface PassContext {
 
 /** One pass at work on one build. */
 export interface RunningPass {
+  /** Work that needs nothing of the built site, done while Astro still builds it. */
+  prepare?(): void;
   start?(): Promise<void>;
   scan?: PageScan<unknown>;
   visit?: PageVisitor;
@@ -121,6 +123,7 @@ const katexFonts: PostBuildPass = {
   create({ dir }) {
     const glyphs = katexGlyphScan();
     return {
+      prepare: glyphs.prepare,
       scan: glyphs.scan,
       finish: async () => (await subsetKatexFonts(dir, glyphs.glyphs)).summary,
     };
