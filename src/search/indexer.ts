@@ -39,9 +39,10 @@ const OPTIONS_KEY = JSON.stringify(PAGEFIND_OPTIONS);
  * replaces or that are gone (src/search/client/pagefind.ts merges the two and drops those). When the changes
  * grow past a few per cent of the site, the whole site is indexed again and becomes the new base.
  *
- * Call `start()` before the pages are read, feed it every page (`visit`, see src/pipeline/postbuild/built-pages.ts), then call
- * `write()`. With no kept index, `start()` indexes the whole site before the page pass, so that Pagefind's memory
- * and the page pass's are never held at once; a site too large for one Pagefind run is indexed in shards.
+ * Call `start()` as the pages are read, feed it every page (`visit`, see src/pipeline/postbuild/built-pages.ts), then
+ * call `write()`. With no kept index, `start()` indexes the whole site, beside the page pass (scripts/build.ts): a
+ * native process on the core the page pass leaves. A site too large for one Pagefind run is indexed in shards, so
+ * that Pagefind's memory stays under 1 GiB while the page pass holds its own.
  */
 export function searchIndex(dir: string, cacheDir: string) {
   const base = readBase(cacheDir);

@@ -51,13 +51,17 @@ export type PageVisitor = (page: BuiltPage) => void;
 /** What the scans found on each page at the last build, with the page's digest and file identity. */
 export type Findings = Record<string, { digest: string; file?: string; found: Record<string, unknown> }>;
 
+/** Pages read between two turns of the event loop, which other work (Pagefind's runs) then gets. */
+const PAGES_PER_TURN = 16;
+
 /**
  * Reads each page once and hands it to every scan and visitor. At 2,000 notes the pages weigh about 200 MB, and
  * a rebuild after one edit changes a handful: what a scan found on a page is kept in `findingsFile` with the
  * page's digest and reused while the page is unchanged. A page that is the very file the last build read
- * (src/pipeline/file-identity.ts) is not read again unless a visitor asks for its HTML.
+ * (src/pipeline/file-identity.ts) is not read again unless a visitor asks for its HTML. It yields to the event
+ * loop every few pages, so that work started beside it goes on.
  */
-export function visitPages(
+export async function visitPages(
   dir: string,
   pages: readonly string[],
   {
@@ -73,9 +77,10 @@ export function visitPages(
     /** The findings of the last build, if already read from `findingsFile` (scripts/build.ts reads them early). */
     remembered?: Findings;
   },
-): void {
+): Promise<void> {
   const findings: Findings = {};
-  for (const path of pages) {
+  for (const [i, path] of pages.entries()) {
+    if (i % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     // A page restored by Astro is a hard link to its cached copy (src/pipeline/render/restore-by-link.ts): the very
     // file the last build read. A page rendered again is a new file.
     const file = settledIdentity(join(dir, path));

@@ -1,5 +1,5 @@
 // The post-build stage: what happens to the site Astro wrote before it replaces the last good one. Each pass may
-// start early (Pagefind's first full index runs before the pages are read), look at every page during the one
+// start early (Pagefind's first full index runs beside the read of the pages), look at every page during the one
 // read of the site (a scan, whose findings are remembered per page, or a visitor), then finish in list order. A
 // pass that fails stops the build before the passes after it. scripts/build.ts runs POSTBUILD_PASSES; the README
 // lists them (tests/unit/docs/pipeline.test.ts keeps the two in step).
@@ -28,9 +28,12 @@ export interface PassContext {
 export interface RunningPass {
   /** Work that needs nothing of the built site, done while Astro still builds it. */
   prepare?(): void;
+  /** Work on the built site before its pages are read: it runs beside the one read of the site (Pagefind). */
   start?(): Promise<void>;
   scan?: PageScan<unknown>;
   visit?: PageVisitor;
+  /** Whether `visit` changes pages: the passes' `start` then runs before the read of the site, not beside it. */
+  rewritesPages?: boolean;
   /** Given the site's files that are not pages; returns the build log's line, or throws PassError. */
   finish(files: BuiltFiles): Promise<string>;
 }
@@ -137,7 +140,11 @@ const basePath: PostBuildPass = {
     'manifest and headers',
   create({ dir }) {
     const rewrite = basePathRewrite(dir, SITE.base, SITE.url);
-    return { visit: rewrite.visit, finish: (files) => Promise.resolve(rewrite.finish(files)) };
+    return {
+      visit: rewrite.visit,
+      rewritesPages: SITE.base !== '/',
+      finish: (files) => Promise.resolve(rewrite.finish(files)),
+    };
   },
 };
 

@@ -10,7 +10,7 @@ import { katexGlyphScan, subsetChars, subsetKatexFonts } from '../../../src/kate
 /** Subsets a built site's fonts, its pages read as the build reads them. */
 async function subsetSite(site: string, cacheDir: string) {
   const { scan, glyphs } = katexGlyphScan();
-  visitPages(site, listBuiltFiles(site).pages, { scans: [scan] });
+  await visitPages(site, listBuiltFiles(site).pages, { scans: [scan] });
   return subsetKatexFonts(site, glyphs, { cacheDir });
 }
 

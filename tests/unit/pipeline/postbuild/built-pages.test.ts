@@ -51,19 +51,19 @@ describe('visitPages', () => {
   const findingsFile = join(work, 'cache', 'findings.json');
   const pages = ['index.html', 'notes/a/index.html', 'notes/b/index.html'];
 
-  it('scans every page the first time, and only changed pages once findings are remembered', () => {
+  it('scans every page the first time, and only changed pages once findings are remembered', async () => {
     write({
       'index.html': '<title>Home</title>',
       'notes/a/index.html': '<title>A</title>',
       'notes/b/index.html': '<title>B</title>',
     });
     const first = titleScan();
-    visitPages(site, pages, { scans: [first.scan], findingsFile });
+    await visitPages(site, pages, { scans: [first.scan], findingsFile });
     expect(first.scanned).toEqual(pages);
 
     write({ 'notes/b/index.html': '<title>B, edited</title>' });
     const second = titleScan();
-    visitPages(site, pages, { scans: [second.scan], findingsFile });
+    await visitPages(site, pages, { scans: [second.scan], findingsFile });
     expect(second.scanned).toEqual(['notes/b/index.html']);
     // Remembered findings are handed over as if scanned.
     expect(Object.fromEntries(second.added)).toEqual({
@@ -73,19 +73,19 @@ describe('visitPages', () => {
     });
   });
 
-  it('gives visitors each page’s digest, and its HTML only when they ask', () => {
+  it('gives visitors each page’s digest, and its HTML only when they ask', async () => {
     const seen: BuiltPage[] = [];
-    visitPages(site, pages, { visitors: [(page) => seen.push(page)] });
+    await visitPages(site, pages, { visitors: [(page) => seen.push(page)] });
     expect(seen.map((page) => page.path)).toEqual(pages);
     expect(new Set(seen.map((page) => page.digest)).size).toBe(3);
     expect(seen[1]!.html()).toBe('<title>A</title>');
   });
 
-  it('takes a page that is the very file read last time (a hard link) as unchanged, and any new file as new', () => {
+  it('takes a page that is the very file read last time (a hard link) as unchanged, and any new file as new', async () => {
     const linksFindings = join(work, 'cache', 'links.json');
-    const digestsOf = (dir: string, scan: PageScan<unknown>) => {
+    const digestsOf = async (dir: string, scan: PageScan<unknown>) => {
       const digests: string[] = [];
-      visitPages(dir, pages, {
+      await visitPages(dir, pages, {
         scans: [scan],
         visitors: [(page) => digests.push(page.digest)],
         findingsFile: linksFindings,
@@ -95,7 +95,7 @@ describe('visitPages', () => {
     // Written a while ago (a whole second, which utimes can set exactly), as the pages Astro restores are.
     const minuteAgo = Math.floor(Date.now() / 1000) - 60;
     for (const page of pages) utimesSync(join(site, page), minuteAgo, minuteAgo);
-    const fullRead = digestsOf(site, titleScan().scan);
+    const fullRead = await digestsOf(site, titleScan().scan);
     // The next build's folder: every page linked to the last one's files, as Astro's restore makes it.
     const next = join(work, 'next-site');
     for (const page of pages) {
@@ -103,7 +103,7 @@ describe('visitPages', () => {
       linkSync(join(site, page), join(next, page));
     }
     const linked = titleScan();
-    expect(digestsOf(next, linked.scan)).toEqual(fullRead);
+    expect(await digestsOf(next, linked.scan)).toEqual(fullRead);
     expect(linked.scanned).toEqual([]);
     expect(linked.added.get('notes/a/index.html')).toBe('A');
 
@@ -112,7 +112,7 @@ describe('visitPages', () => {
     writeFileSync(join(next, 'notes/a/index.html'), '<title>Q</title>');
     utimesSync(join(next, 'notes/a/index.html'), minuteAgo, minuteAgo);
     const unseen = titleScan();
-    expect(digestsOf(next, unseen.scan)[1]).toBe(fullRead[1]);
+    expect((await digestsOf(next, unseen.scan))[1]).toBe(fullRead[1]);
     expect(unseen.scanned).toEqual([]);
 
     // Same size, other bytes: once as a new file (a page rendered again), once written in place.
@@ -120,7 +120,7 @@ describe('visitPages', () => {
     writeFileSync(join(next, 'notes/a/index.html'), '<title>Z</title>');
     writeFileSync(join(next, 'index.html'), '<title>Hime</title>');
     const changed = titleScan();
-    const digests = digestsOf(next, changed.scan);
+    const digests = await digestsOf(next, changed.scan);
     expect(changed.scanned).toEqual(['index.html', 'notes/a/index.html']);
     expect(changed.added.get('notes/a/index.html')).toBe('Z');
     expect(digests[0]).not.toBe(fullRead[0]);
@@ -128,17 +128,17 @@ describe('visitPages', () => {
     rmSync(next, { recursive: true, force: true });
   });
 
-  it('a damaged findings file only costs a full scan', () => {
+  it('a damaged findings file only costs a full scan', async () => {
     writeFileSync(findingsFile, '{not json');
     const scan = titleScan();
-    visitPages(site, pages, { scans: [scan.scan], findingsFile });
+    await visitPages(site, pages, { scans: [scan.scan], findingsFile });
     expect(scan.scanned).toEqual(pages);
   });
 });
 
 describe('visitPages and memory', () => {
   // A finding cut from a page's HTML must not keep the page alive: kept for 10,000 notes, that held 1.8 GB.
-  it('keeps what scans found without the pages they found it in', () => {
+  it('keeps what scans found without the pages they found it in', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const site = join(work, 'big');
@@ -151,7 +151,7 @@ describe('visitPages and memory', () => {
     gc();
     const before = process.memoryUsage().heapUsed;
     const scan = titleScan();
-    visitPages(site, pages, { scans: [scan.scan] });
+    await visitPages(site, pages, { scans: [scan.scan] });
     gc();
     const held = process.memoryUsage().heapUsed - before;
     expect(scan.added.size).toBe(200);

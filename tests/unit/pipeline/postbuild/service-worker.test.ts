@@ -45,7 +45,7 @@ function site(name: string): string {
 /** The worker for a built site, its pages read as the build reads them. */
 async function serviceWorkerFor(dir: string, options?: { budget?: number; revisionsFile?: string }) {
   const inputs = precacheInputs();
-  visitPages(dir, listBuiltFiles(dir).pages, { scans: [inputs.scan] });
+  await visitPages(dir, listBuiltFiles(dir).pages, { scans: [inputs.scan] });
   return writeServiceWorker(dir, inputs, options);
 }
 
