@@ -3,14 +3,15 @@
 // folders of the pages the last build wrote are known from the start (Astro's cache of pages mirrors them), so a
 // worker thread makes them in the site being built while Astro's main thread syncs the content, on the core
 // that is idle then (src/pipeline/render/restore-by-link.ts). A folder that then gets no page is removed again:
-// the site is the same as a clean build's.
+// the site is the same as a clean build's. The same walk lists the cached pages, so that Astro's question "is this
+// page cached?" costs no file system call.
 import { mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** Every folder under `root`, as paths relative to it, each after its parent; none if `root` is missing. */
-export function foldersUnder(root: string): string[] {
-  const folders: string[] = [];
+/** What is under `root`, as paths relative to it: every folder (each after its parent) and every file. */
+export function treeUnder(root: string): { folders: string[]; files: string[] } {
+  const tree = { folders: [] as string[], files: [] as string[] };
   const visit = (dir: string) => {
     let entries;
     try {
@@ -19,14 +20,17 @@ export function foldersUnder(root: string): string[] {
       return;
     }
     for (const entry of entries) {
-      if (!entry.isDirectory()) continue;
-      const folder = join(dir, entry.name);
-      folders.push(relative(root, folder));
-      visit(folder);
+      const path = join(dir, entry.name);
+      if (!entry.isDirectory()) {
+        tree.files.push(relative(root, path));
+        continue;
+      }
+      tree.folders.push(relative(root, path));
+      visit(path);
     }
   };
   visit(root);
-  return folders;
+  return tree;
 }
 
 /**
@@ -81,7 +85,18 @@ export interface PageFoldersTask {
   to: string;
 }
 
+/** What the worker answers: the folders it made, and every page in the cache (absolute paths). */
+export interface PageFoldersDone {
+  made: string[];
+  cached: string[];
+}
+
 const task = workerData as PageFoldersTask | undefined;
 if (parentPort && task?.task === 'page-folders') {
-  parentPort.postMessage(makeFolders(task.to, foldersUnder(task.from)));
+  const tree = treeUnder(task.from);
+  const done: PageFoldersDone = {
+    made: makeFolders(task.to, tree.folders),
+    cached: tree.files.map((file) => join(task.from, file)),
+  };
+  parentPort.postMessage(done);
 }

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { replaceFile } from '../postbuild/replace-file.ts';
-import { removeEmptyFolders, type PageFoldersTask } from './page-folders.ts';
+import { removeEmptyFolders, type PageFoldersDone, type PageFoldersTask } from './page-folders.ts';
 
 /** The two methods of Astro's IncrementalBuildCache (astro/dist/core/build/incremental.js) this replaces. */
 export interface IncrementalCacheMethods {
@@ -75,20 +75,32 @@ export function linkRestoredPages(madeAhead: ReadonlySet<string> = new Set()): n
   return pages.length;
 }
 
+/** The folders made ahead in the site, and the pages in Astro's cache, as the worker found them. */
+export interface PagesAhead {
+  made: ReadonlySet<string>;
+  /** Undefined where the worker could not run: each page is then looked for on its own. */
+  cached?: ReadonlySet<string>;
+}
+
 /**
- * Starts a worker that makes, in the still empty site `to`, the folders of the pages in Astro's cache `from`;
- * resolves to the folders it made (none if it could not run: the links then make their own).
+ * Starts a worker that makes, in the still empty site `to`, the folders of the pages in Astro's cache `from`, and
+ * lists those pages (src/pipeline/render/page-folders.ts).
  */
-export function makePageFoldersAhead(from: string, to: string): Promise<ReadonlySet<string>> {
+export function makePageFoldersAhead(from: string, to: string): Promise<PagesAhead> {
   return new Promise((resolve) => {
     const task: PageFoldersTask = { task: 'page-folders', from, to };
     const worker = new Worker(new URL('./page-folders.ts', import.meta.url), { workerData: task });
     worker.unref();
-    worker.once('message', (made: string[]) => resolve(new Set(made)));
-    worker.once('error', () => resolve(new Set()));
-    worker.once('exit', () => resolve(new Set()));
+    worker.once('message', ({ made, cached }: PageFoldersDone) =>
+      resolve({ made: new Set(made), cached: new Set(cached) }),
+    );
+    worker.once('error', () => resolve({ made: new Set() }));
+    worker.once('exit', () => resolve({ made: new Set() }));
   });
 }
+
+/** This build's folders made ahead and cached pages; none outside a build. */
+let pagesAhead: Promise<PagesAhead> = Promise.resolve({ made: new Set() });
 
 /** Whether `file` holds exactly `body`. */
 async function holds(file: URL, body: string | Uint8Array): Promise<boolean> {
@@ -115,11 +127,12 @@ function makeFolderOf(file: URL): Promise<unknown> {
 
 export const linkedMethods: IncrementalCacheMethods = {
   // Astro renders the page itself when this says false; it never reads the page back before the build is over.
-  restoreOutputFile(settings, outputFile, destination) {
+  async restoreOutputFile(settings, outputFile, destination) {
     const from = fileURLToPath(cachedFile(settings, outputFile));
-    if (!existsSync(from)) return Promise.resolve(false);
+    const { cached } = await pagesAhead;
+    if (!(cached ? cached.has(from) : existsSync(from))) return false;
     restored.push([from, fileURLToPath(destination)]);
-    return Promise.resolve(true);
+    return true;
   },
   async writeOutputFile(settings, outputFile, body) {
     const file = cachedFile(settings, outputFile);
@@ -161,18 +174,17 @@ export async function astroIncrementalCache(): Promise<{ prototype: Partial<Incr
  * and copies, as Astro does.
  */
 export default function restoreByLink(): AstroIntegration {
-  let madeAhead: Promise<ReadonlySet<string>> = Promise.resolve(new Set());
   return {
     name: 'deep-learning-notes:restore-by-link',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        madeAhead = Promise.resolve(new Set());
+        pagesAhead = Promise.resolve({ made: new Set() });
         const outDir = fileURLToPath(config.outDir);
         // Astro empties an output folder that exists before it bundles, which would race with the worker. One
         // that does not exist yet has nothing to empty (scripts/build.ts builds into a new staging folder).
         if (command !== 'build' || existsSync(outDir)) return;
         updateConfig({ vite: { build: { emptyOutDir: false } } });
-        madeAhead = makePageFoldersAhead(fileURLToPath(new URL('dist/', config.cacheDir)), outDir);
+        pagesAhead = makePageFoldersAhead(fileURLToPath(new URL('dist/', config.cacheDir)), outDir);
       },
       'astro:build:start': async ({ logger }) => {
         const cache = await astroIncrementalCache();
@@ -187,7 +199,7 @@ export default function restoreByLink(): AstroIntegration {
       },
       // After the last page, before any integration's astro:build:done (the sitemap) and before the site's passes.
       'astro:build:generated': async () => {
-        linkRestoredPages(await madeAhead);
+        linkRestoredPages((await pagesAhead).made);
       },
     },
   };
