@@ -28,6 +28,8 @@ const config = {
   trailingSlash: 'always',
   outDir: OUT_DIR,
   cacheDir: CACHE_DIR,
+  // Pages restored from the incremental cache are counted in the build's log, not listed one by one.
+  logger: { entrypoint: './src/pipeline/render/build-log.mjs' },
   // Every stylesheet inline (the site's is ~5 KiB gzipped): a linked one blocks the first paint for a round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   markdown: {
