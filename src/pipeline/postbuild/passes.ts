@@ -28,7 +28,10 @@ export interface PassContext {
 export interface RunningPass {
   /** Work that needs nothing of the built site, done while Astro still builds it. */
   prepare?(): void;
-  /** Work on the built site before its pages are read: it runs beside the one read of the site (Pagefind). */
+  /**
+   * Work on the built site that reads no page through the page pass (Pagefind's full index): it runs beside the one
+   * read of the site, or before it when a pass rewrites pages (`rewritesPages`).
+   */
   start?(): Promise<void>;
   scan?: PageScan<unknown>;
   visit?: PageVisitor;
